@@ -1,0 +1,92 @@
+//! [`AnyValue`]: what outputs, locals and variable defaults accept.
+
+use crate::expr::{Expression, Repr};
+use crate::value::{number_repr, ListRef, MapRef, Value};
+
+/// A value of any Terraform type. Outputs, locals and variable defaults take one.
+pub trait AnyValue {
+    #[doc(hidden)]
+    fn into_raw(self) -> RawValue;
+}
+
+/// The untyped form of a value (opaque).
+#[doc(hidden)]
+pub struct RawValue(pub(crate) Repr);
+
+impl<T> AnyValue for Value<T> {
+    fn into_raw(self) -> RawValue {
+        RawValue(self.repr)
+    }
+}
+
+impl<T> AnyValue for &Value<T> {
+    fn into_raw(self) -> RawValue {
+        RawValue(self.repr.clone())
+    }
+}
+
+impl<R> AnyValue for ListRef<R>
+where
+    R: crate::value::FromExpression,
+{
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Expr(self.expression()))
+    }
+}
+
+impl<R> AnyValue for MapRef<R>
+where
+    R: crate::value::FromExpression,
+{
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Expr(self.expression()))
+    }
+}
+
+impl AnyValue for Expression {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Expr(self))
+    }
+}
+
+impl AnyValue for &str {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Str(self.to_string()))
+    }
+}
+
+impl AnyValue for String {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Str(self))
+    }
+}
+
+impl AnyValue for bool {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Bool(self))
+    }
+}
+
+impl AnyValue for i64 {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Number(self.into()))
+    }
+}
+
+impl AnyValue for i32 {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Number(self.into()))
+    }
+}
+
+impl AnyValue for f64 {
+    fn into_raw(self) -> RawValue {
+        RawValue(number_repr(self))
+    }
+}
+
+impl AnyValue for serde_json::Value {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Json(self))
+    }
+}

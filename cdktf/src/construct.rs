@@ -1,0 +1,272 @@
+//! The construct tree: every app, stack, user construct and Terraform element is a node in it.
+//!
+//! Nodes are reference-counted handles (`Rc`), so a handle such as a generated resource is cheap to
+//! clone and stays valid as long as anything holds it. The tree is single-threaded, like cdktf's.
+
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::{Rc, Weak};
+
+use crate::element::ElementState;
+use crate::error::Error;
+use crate::stack::StackState;
+
+/// Something constructs can be created in: an [`App`](crate::App), a
+/// [`TerraformStack`](crate::TerraformStack), a [`Construct`], or any handle that derefs to one.
+pub trait Scope {
+    /// The tree node of this scope.
+    fn node(&self) -> &Node;
+}
+
+impl<S: Scope + ?Sized> Scope for &S {
+    fn node(&self) -> &Node {
+        (**self).node()
+    }
+}
+
+impl Scope for Node {
+    fn node(&self) -> &Node {
+        self
+    }
+}
+
+/// A handle to one node of the construct tree.
+#[derive(Clone)]
+pub struct Node(pub(crate) Rc<NodeInner>);
+
+pub(crate) struct NodeInner {
+    pub(crate) id: String,
+    pub(crate) path: String,
+    pub(crate) parent: Option<Weak<NodeInner>>,
+    pub(crate) children: RefCell<Vec<Node>>,
+    pub(crate) kind: NodeKind,
+    pub(crate) app: Rc<AppShared>,
+}
+
+/// What a node is.
+pub(crate) enum NodeKind {
+    App,
+    Stack(RefCell<StackState>),
+    Construct,
+    Element(RefCell<ElementState>),
+}
+
+/// State shared by every node of one app.
+#[derive(Default)]
+pub(crate) struct AppShared {
+    /// Problems found while the tree was built; `App::synth` returns them.
+    pub(crate) errors: RefCell<Vec<Error>>,
+}
+
+impl std::fmt::Debug for Node {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Node({:?})", self.path())
+    }
+}
+
+impl PartialEq for Node {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Node {}
+
+impl Node {
+    pub(crate) fn new_root(kind: NodeKind) -> Node {
+        Node(Rc::new(NodeInner {
+            id: String::new(),
+            path: String::new(),
+            parent: None,
+            children: RefCell::new(Vec::new()),
+            kind,
+            app: Rc::new(AppShared::default()),
+        }))
+    }
+
+    /// Adds a child. A duplicate or invalid id is recorded as an error (returned by `synth`), and
+    /// the child is still created, detached from the tree, so that the caller gets a usable handle.
+    pub(crate) fn add_child(&self, id: &str, kind: NodeKind) -> Node {
+        let path = if self.0.path.is_empty() {
+            id.to_string()
+        } else {
+            format!("{}/{}", self.0.path, id)
+        };
+        let child = Node(Rc::new(NodeInner {
+            id: id.to_string(),
+            path,
+            parent: Some(Rc::downgrade(&self.0)),
+            children: RefCell::new(Vec::new()),
+            kind,
+            app: self.0.app.clone(),
+        }));
+        if let Some(reason) = invalid_id_reason(id) {
+            self.record_error(Error::InvalidId {
+                scope: self.display_path(),
+                id: id.to_string(),
+                reason: reason.to_string(),
+            });
+            return child;
+        }
+        let mut children = self.0.children.borrow_mut();
+        if children.iter().any(|c| c.0.id == id) {
+            drop(children);
+            self.record_error(Error::DuplicateId {
+                scope: self.display_path(),
+                id: id.to_string(),
+            });
+            return child;
+        }
+        children.push(child.clone());
+        child
+    }
+
+    /// The node's id within its scope (empty for the app).
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// The node's path from the app: the ids of its scopes and itself joined with `/`.
+    pub fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    fn display_path(&self) -> String {
+        if self.0.path.is_empty() {
+            "<app>".to_string()
+        } else {
+            self.0.path.clone()
+        }
+    }
+
+    /// The scope this node was created in (`None` for the app).
+    pub fn parent(&self) -> Option<Node> {
+        self.0.parent.as_ref().and_then(Weak::upgrade).map(Node)
+    }
+
+    /// The direct children, in creation order.
+    pub fn children(&self) -> Vec<Node> {
+        self.0.children.borrow().clone()
+    }
+
+    /// The node and its ancestors, starting from the app.
+    pub(crate) fn scopes(&self) -> Vec<Node> {
+        let mut out = vec![self.clone()];
+        let mut cur = self.parent();
+        while let Some(n) = cur {
+            cur = n.parent();
+            out.push(n);
+        }
+        out.reverse();
+        out
+    }
+
+    /// The stack this node belongs to: itself if it is a stack, else the nearest enclosing stack.
+    pub fn stack(&self) -> Option<Node> {
+        let mut cur = Some(self.clone());
+        while let Some(n) = cur {
+            if n.is_stack() {
+                return Some(n);
+            }
+            cur = n.parent();
+        }
+        None
+    }
+
+    /// Whether this node is a [`TerraformStack`](crate::TerraformStack).
+    pub fn is_stack(&self) -> bool {
+        matches!(self.0.kind, NodeKind::Stack(_))
+    }
+
+    pub(crate) fn record_error(&self, error: Error) {
+        self.0.app.errors.borrow_mut().push(error);
+    }
+
+    pub(crate) fn element(&self) -> Option<Ref<'_, ElementState>> {
+        match &self.0.kind {
+            NodeKind::Element(e) => Some(e.borrow()),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn element_mut(&self) -> Option<RefMut<'_, ElementState>> {
+        match &self.0.kind {
+            NodeKind::Element(e) => Some(e.borrow_mut()),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn stack_state(&self) -> Option<&RefCell<StackState>> {
+        match &self.0.kind {
+            NodeKind::Stack(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn same_app(&self, other: &Node) -> bool {
+        Rc::ptr_eq(&self.0.app, &other.0.app)
+    }
+}
+
+/// Why an id cannot be used, if it cannot. `/` would make paths ambiguous, and an empty id has no
+/// path at all.
+fn invalid_id_reason(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("ids must not be empty")
+    } else if id.contains('/') {
+        Some("ids must not contain '/' (it separates path components)")
+    } else if id.contains('\0') {
+        Some("ids must not contain NUL")
+    } else {
+        None
+    }
+}
+
+/// A user-defined construct: a named scope that groups resources, such as a reusable component.
+///
+/// Embed it in your own type and implement [`Scope`] to make that type a scope:
+///
+/// ```
+/// use cdktf::{App, Construct, Scope, TerraformStack, TerraformOutput, Node};
+///
+/// struct Service {
+///     scope: Construct,
+/// }
+///
+/// impl Service {
+///     fn new(scope: &impl Scope, id: &str) -> Self {
+///         let scope = Construct::new(scope, id);
+///         TerraformOutput::new(&scope, "name", id);
+///         Service { scope }
+///     }
+/// }
+///
+/// impl Scope for Service {
+///     fn node(&self) -> &Node {
+///         self.scope.node()
+///     }
+/// }
+///
+/// let app = App::new();
+/// let stack = TerraformStack::new(&app, "prod");
+/// let api = Service::new(&stack, "api");
+/// assert_eq!(api.node().path(), "prod/api");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Construct {
+    node: Node,
+}
+
+impl Construct {
+    /// Creates a construct named `id` under `scope`.
+    pub fn new(scope: &impl Scope, id: &str) -> Self {
+        Construct {
+            node: scope.node().add_child(id, NodeKind::Construct),
+        }
+    }
+}
+
+impl Scope for Construct {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}

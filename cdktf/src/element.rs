@@ -1,0 +1,167 @@
+//! What every Terraform element (resource, data source, provider, output, variable, ...) shares:
+//! a logical id, overrides, and its contribution to the stack's JSON.
+
+use std::any::Any;
+
+use crate::construct::{Node, NodeKind, Scope};
+use crate::error::Error;
+use crate::synth::SynthContext;
+
+/// The state of one element node.
+pub(crate) struct ElementState {
+    pub(crate) imp: Box<dyn ElementImpl>,
+    pub(crate) logical_id_override: Option<String>,
+    /// Raw overrides, nested by path segment, merged into the element's JSON last.
+    pub(crate) overrides: serde_json::Map<String, serde_json::Value>,
+}
+
+/// What an element kind contributes to synthesis.
+pub(crate) trait ElementImpl: Any {
+    /// How references address the element (`aws_s3_bucket.b`, `data.x.y`, `var.v`).
+    fn address(&self, logical_id: &str) -> String;
+
+    /// The element's fragment of the stack JSON, with overrides applied.
+    fn to_terraform(&self, cx: &mut SynthContext<'_>, el: &ElementInfo<'_>) -> serde_json::Value;
+
+    /// The element's contribution to the stack's `//.metadata` block.
+    fn metadata(&self, _el: &ElementInfo<'_>) -> Option<serde_json::Value> {
+        None
+    }
+
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// What synthesis knows about an element when it asks the element for its JSON.
+pub(crate) struct ElementInfo<'a> {
+    pub(crate) node: &'a Node,
+    pub(crate) logical_id: String,
+    pub(crate) overrides: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+impl ElementInfo<'_> {
+    /// The per-element `//` block.
+    pub(crate) fn node_metadata(&self) -> serde_json::Value {
+        serde_json::json!({
+            "metadata": {
+                "path": self.node.path(),
+                "uniqueId": self.logical_id,
+            }
+        })
+    }
+}
+
+/// Creates an element node under `scope`.
+pub(crate) fn new_element(scope: &impl Scope, id: &str, imp: Box<dyn ElementImpl>) -> Node {
+    let node = scope.node().add_child(
+        id,
+        NodeKind::Element(std::cell::RefCell::new(ElementState {
+            imp,
+            logical_id_override: None,
+            overrides: serde_json::Map::new(),
+        })),
+    );
+    if node.stack().is_none() {
+        node.record_error(Error::NoStack {
+            path: node.path().to_string(),
+        });
+    }
+    node
+}
+
+/// Methods every element handle has: escape hatches and identity.
+pub trait TerraformElement {
+    /// The element's tree node.
+    fn element_node(&self) -> &Node;
+
+    /// Overrides a value in the synthesized JSON of this element: `path` is a `.`-separated path
+    /// below the element's own object (`"lifecycle.prevent_destroy"`), `value` any JSON.
+    ///
+    /// A path that passes through a value that is not an object is reported by `synth`.
+    fn add_override(&self, path: &str, value: serde_json::Value) {
+        let node = self.element_node();
+        let Some(mut el) = node.element_mut() else {
+            return;
+        };
+        if let Err(e) = insert_override(&mut el.overrides, path, value) {
+            drop(el);
+            node.record_error(e.at(node.path()));
+        }
+    }
+
+    /// Uses `logical_id` as the element's name in Terraform instead of the one derived from its
+    /// construct path.
+    fn override_logical_id(&self, logical_id: &str) {
+        if let Some(mut el) = self.element_node().element_mut() {
+            el.logical_id_override = Some(logical_id.to_string());
+        }
+    }
+
+    /// Goes back to the logical id derived from the construct path.
+    fn reset_override_logical_id(&self) {
+        if let Some(mut el) = self.element_node().element_mut() {
+            el.logical_id_override = None;
+        }
+    }
+
+    /// The element's logical id: the override if one is set, else the id derived from its path.
+    fn logical_id(&self) -> String {
+        crate::synth::logical_id::of_element(self.element_node())
+    }
+}
+
+/// An override path problem, before the element's path is known.
+pub(crate) enum OverrideError {
+    Empty(String),
+    ThroughNonObject { path: String, at: String },
+}
+
+impl OverrideError {
+    pub(crate) fn at(self, element_path: &str) -> Error {
+        match self {
+            OverrideError::Empty(p) => Error::InvalidOverridePath {
+                path: element_path.to_string(),
+                override_path: p,
+            },
+            OverrideError::ThroughNonObject { path, at } => Error::OverrideThroughNonObject {
+                path: element_path.to_string(),
+                override_path: path,
+                at,
+            },
+        }
+    }
+}
+
+/// Inserts `value` at the `.`-separated `path`, creating objects on the way (as cdktf does).
+/// Unlike cdktf, an existing non-object value on the way is an error rather than silently
+/// replaced: it would drop an earlier override.
+pub(crate) fn insert_override(
+    root: &mut serde_json::Map<String, serde_json::Value>,
+    path: &str,
+    value: serde_json::Value,
+) -> Result<(), OverrideError> {
+    let parts: Vec<&str> = path.split('.').collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(OverrideError::Empty(path.to_string()));
+    }
+    let (last, init) = parts
+        .split_last()
+        .ok_or_else(|| OverrideError::Empty(path.to_string()))?;
+    let mut cur = root;
+    for (i, part) in init.iter().enumerate() {
+        let entry = cur
+            .entry((*part).to_string())
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        match entry {
+            serde_json::Value::Object(m) => cur = m,
+            _ => {
+                return Err(OverrideError::ThroughNonObject {
+                    path: path.to_string(),
+                    at: parts[..=i].join("."),
+                })
+            }
+        }
+    }
+    cur.insert((*last).to_string(), value);
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! The runtime's error type.
+//!
+//! Construction never fails on the spot (constructors return handles, like cdktf's); problems found
+//! while building the tree are recorded and returned by [`App::synth`](crate::App::synth). Every
+//! variant names the construct path where the problem is.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything that can go wrong while building or synthesizing an app.
+#[derive(Clone, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Two constructs under one scope share an id.
+    #[error("duplicate construct id {id:?} under {scope:?}: ids must be unique within a scope")]
+    DuplicateId {
+        /// Path of the scope that already has a child with this id.
+        scope: String,
+        /// The repeated id.
+        id: String,
+    },
+    /// A construct id that cannot be used (empty, or containing `/`).
+    #[error("invalid construct id {id:?} under {scope:?}: {reason}")]
+    InvalidId {
+        /// Path of the scope the construct was added to.
+        scope: String,
+        /// The rejected id.
+        id: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A stack name that cdktf rejects (whitespace or a glob character) or that would escape the
+    /// output directory.
+    #[error("invalid stack name {name:?}: {reason}")]
+    InvalidStackName {
+        /// The rejected stack name.
+        name: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A construct that needs a stack was created outside of one.
+    #[error("no stack could be identified for the construct at path {path:?}: create it inside a TerraformStack")]
+    NoStack {
+        /// Path of the construct.
+        path: String,
+    },
+    /// `count` and `for_each` were both set on one element.
+    #[error("{path}: `count` and `for_each` cannot be used on the same element")]
+    CountAndForEach {
+        /// Path of the element.
+        path: String,
+    },
+    /// An override path that passes through a value which is not an object.
+    #[error("{path}: override {override_path:?} passes through {at:?}, which is not an object")]
+    OverrideThroughNonObject {
+        /// Path of the element (or stack) the override was added to.
+        path: String,
+        /// The override path as given.
+        override_path: String,
+        /// The prefix of the override path that holds a non-object value.
+        at: String,
+    },
+    /// An override path that is empty or has an empty segment.
+    #[error("{path}: invalid override path {override_path:?}")]
+    InvalidOverridePath {
+        /// Path of the element (or stack) the override was added to.
+        path: String,
+        /// The override path as given.
+        override_path: String,
+    },
+    /// Stacks that reference each other in a loop.
+    #[error("cross-stack reference cycle: {cycle}")]
+    CrossStackCycle {
+        /// The stacks in the cycle, joined with ` -> `.
+        cycle: String,
+    },
+    /// A reference to an element of another app.
+    #[error("{path}: a reference points to an element of another App")]
+    ForeignReference {
+        /// Path of the element holding the reference.
+        path: String,
+    },
+    /// Something the element's configuration says is not valid.
+    #[error("{path}: {message}")]
+    InvalidConfig {
+        /// Path of the element.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Reading or writing the output directory failed.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What was being done (`creating`, `writing`, ...).
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: Arc<std::io::Error>,
+    },
+    /// Several errors at once; synthesis reports every problem it found, not only the first.
+    #[error("{}", join_errors(.0))]
+    Multiple(Vec<Error>),
+}
+
+fn join_errors(errors: &[Error]) -> String {
+    let lines: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
+    format!("{} errors:\n{}", errors.len(), lines.join("\n"))
+}
+
+/// The runtime's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source: Arc::new(source),
+        }
+    }
+
+    /// Folds a list of errors into one: the error itself when there is one, `Multiple` otherwise.
+    pub(crate) fn from_many(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Multiple(errors)),
+        }
+    }
+}

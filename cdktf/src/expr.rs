@@ -1,0 +1,385 @@
+//! Untyped values and Terraform expressions, and how they render.
+//!
+//! [`Repr`] is what every typed [`Value`](crate::Value) holds. It stays structured until synthesis
+//! so that references can be resolved late: a logical id overridden after the reference was taken,
+//! or a reference that crosses stacks, renders correctly.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use crate::construct::Node;
+
+/// An untyped value: a literal, an expression, or a collection of them.
+#[derive(Clone, Debug)]
+pub(crate) enum Repr {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    /// A string as the user wrote it: `${...}` in it is a Terraform expression (as in cdktf), and
+    /// token markers made by `Display` of a value are resolved.
+    Str(String),
+    /// A string Terraform must read verbatim: `${` and `%{` are escaped when it is written.
+    Literal(String),
+    Expr(Expression),
+    List(Vec<Repr>),
+    Map(BTreeMap<String, Repr>),
+    /// A JSON value given by the user (overrides, dynamic values); strings in it behave as `Str`.
+    Json(serde_json::Value),
+    /// Generated configuration structs and nested blocks.
+    Object(crate::args::Args),
+    /// A dynamic block: renders under the enclosing object's `dynamic` key.
+    Dynamic(Rc<crate::iterator::DynamicBlock>),
+}
+
+/// A Terraform expression, such as a reference to a resource attribute or a function call.
+///
+/// Typed getters of generated resources return [`Value`](crate::Value)s that wrap expressions;
+/// use this type directly only to build expressions the typed API does not cover.
+#[derive(Clone, Debug)]
+pub struct Expression(pub(crate) Rc<ExprKind>);
+
+#[derive(Debug)]
+pub(crate) enum ExprKind {
+    /// The address of an element (`aws_s3_bucket.b`, `data.x.y`, `var.v`, `module.m`, ...).
+    Element(Node),
+    /// Expression text used as is (`count.index`, `each.key`, `path.module`).
+    Raw(String),
+    /// `base.name`.
+    Attr(Expression, String),
+    /// `base[index]`.
+    Index(Expression, Repr),
+    /// `name(args...)`.
+    Call(String, Vec<Repr>),
+    /// A literal value used where an expression is needed.
+    Value(Repr),
+    /// `cond ? a : b`.
+    Conditional(Repr, Repr, Repr),
+}
+
+impl Expression {
+    pub(crate) fn new(kind: ExprKind) -> Self {
+        Expression(Rc::new(kind))
+    }
+
+    /// Expression text used exactly as given, for example `path.module` or `terraform.workspace`.
+    pub fn raw(text: impl Into<String>) -> Self {
+        Self::new(ExprKind::Raw(text.into()))
+    }
+
+    pub(crate) fn element(node: &Node) -> Self {
+        Self::new(ExprKind::Element(node.clone()))
+    }
+
+    /// The attribute `name` of this expression (`self.name`).
+    pub fn attr(&self, name: &str) -> Self {
+        Self::new(ExprKind::Attr(self.clone(), name.to_string()))
+    }
+
+    /// The element at `index` of a list or tuple (`self[index]`).
+    pub fn index(&self, index: usize) -> Self {
+        let n = serde_json::Number::from(index as u64);
+        Self::new(ExprKind::Index(self.clone(), Repr::Number(n)))
+    }
+
+    /// The element at `index` of a set. Sets have no order in Terraform, so this goes through
+    /// `tolist(...)` first, as cdktf does.
+    pub fn set_index(&self, index: usize) -> Self {
+        Self::call("tolist", vec![Repr::Expr(self.clone())]).index(index)
+    }
+
+    /// The value under `key` of a map or object (`self["key"]`).
+    pub fn key(&self, key: &str) -> Self {
+        Self::new(ExprKind::Index(self.clone(), Repr::Str(key.to_string())))
+    }
+
+    /// A call of a Terraform function (or a provider-defined one, `provider::NAME::FUNC`).
+    pub(crate) fn call(name: &str, args: Vec<Repr>) -> Self {
+        Self::new(ExprKind::Call(name.to_string(), args))
+    }
+}
+
+/// What rendering needs from synthesis: a reference to an element (its address followed by
+/// `suffix`, such as `.id` or `.rule[0].name`) as seen from the stack being written. A reference
+/// into another stack becomes a remote-state lookup.
+pub(crate) trait Resolve {
+    fn element_reference(&mut self, node: &Node, suffix: &str) -> String;
+}
+
+/// Token markers: `Display` of an expression writes one, synthesis replaces it. The same design as
+/// cdktf's tokens, so that `format!("{}-suffix", bucket.id())` works.
+pub(crate) mod tokens {
+    use super::Repr;
+    use std::cell::RefCell;
+
+    pub(crate) const PREFIX: &str = "${TfToken[TOKEN.";
+    pub(crate) const SUFFIX: &str = "]}";
+
+    thread_local! {
+        static TOKENS: RefCell<Vec<Repr>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Registers a value and returns its marker text.
+    pub(crate) fn register(repr: Repr) -> String {
+        TOKENS.with(|t| {
+            let mut t = t.borrow_mut();
+            t.push(repr);
+            format!("{PREFIX}{}{SUFFIX}", t.len() - 1)
+        })
+    }
+
+    pub(crate) fn lookup(index: usize) -> Option<Repr> {
+        TOKENS.with(|t| t.borrow().get(index).cloned())
+    }
+
+    /// Splits a string into literal text and token references.
+    pub(crate) fn split(s: &str) -> Vec<Piece<'_>> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        while let Some(start) = rest.find(PREFIX) {
+            let after = &rest[start + PREFIX.len()..];
+            let Some(end) = after.find(SUFFIX) else { break };
+            let Ok(index) = after[..end].parse::<usize>() else {
+                out.push(Piece::Text(&rest[..start + PREFIX.len()]));
+                rest = after;
+                continue;
+            };
+            if start > 0 {
+                out.push(Piece::Text(&rest[..start]));
+            }
+            out.push(Piece::Token(index));
+            rest = &after[end + SUFFIX.len()..];
+        }
+        if !rest.is_empty() {
+            out.push(Piece::Text(rest));
+        }
+        out
+    }
+
+    pub(crate) enum Piece<'a> {
+        Text(&'a str),
+        Token(usize),
+    }
+}
+
+/// Escapes a literal so that Terraform reads it verbatim: `${` and `%{` start templates.
+pub(crate) fn escape_template(s: &str) -> String {
+    s.replace("${", "$${").replace("%{", "%%{")
+}
+
+/// Renders a value as it appears in the JSON document.
+pub(crate) fn to_json(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
+    use serde_json::Value as J;
+    match repr {
+        Repr::Null => J::Null,
+        Repr::Bool(b) => J::Bool(*b),
+        Repr::Number(n) => J::Number(n.clone()),
+        Repr::Str(s) => J::String(resolve_string(s, cx)),
+        Repr::Literal(s) => J::String(escape_template(s)),
+        Repr::Expr(e) => J::String(format!("${{{}}}", render(e, cx))),
+        Repr::List(items) => J::Array(items.iter().map(|r| to_json(r, cx)).collect()),
+        Repr::Map(map) => J::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), to_json(v, cx)))
+                .collect(),
+        ),
+        Repr::Json(v) => json_resolve(v, cx),
+        Repr::Object(args) => args.to_json(cx),
+        Repr::Dynamic(d) => d.to_json(cx),
+    }
+}
+
+fn json_resolve(v: &serde_json::Value, cx: &mut dyn Resolve) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        J::String(s) => J::String(resolve_string(s, cx)),
+        J::Array(a) => J::Array(a.iter().map(|x| json_resolve(x, cx)).collect()),
+        J::Object(m) => J::Object(
+            m.iter()
+                .map(|(k, x)| (k.clone(), json_resolve(x, cx)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Replaces token markers in a user string with `${expression}`.
+fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
+    if !s.contains(tokens::PREFIX) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for piece in tokens::split(s) {
+        match piece {
+            tokens::Piece::Text(t) => out.push_str(t),
+            tokens::Piece::Token(i) => match tokens::lookup(i) {
+                Some(Repr::Str(inner)) => out.push_str(&resolve_string(&inner, cx)),
+                Some(Repr::Literal(inner)) => out.push_str(&escape_template(&inner)),
+                Some(repr) => {
+                    let _ = write!(out, "${{{}}}", render_repr(&repr, cx));
+                }
+                None => out.push_str(&format!("{}{i}{}", tokens::PREFIX, tokens::SUFFIX)),
+            },
+        }
+    }
+    out
+}
+
+/// Renders an expression as Terraform expression text (without the surrounding `${}`).
+pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
+    if let Some((node, suffix)) = reference_chain(e, cx) {
+        return cx.element_reference(&node, &suffix);
+    }
+    match &*e.0 {
+        ExprKind::Element(node) => cx.element_reference(node, ""),
+        ExprKind::Raw(s) => s.clone(),
+        ExprKind::Attr(base, name) => format!("{}.{name}", render(base, cx)),
+        ExprKind::Index(base, idx) => format!("{}[{}]", render(base, cx), render_repr(idx, cx)),
+        ExprKind::Call(name, args) => {
+            let args: Vec<String> = args.iter().map(|a| render_repr(a, cx)).collect();
+            format!("{name}({})", args.join(", "))
+        }
+        ExprKind::Value(r) => render_repr(r, cx),
+        ExprKind::Conditional(c, a, b) => format!(
+            "{} ? {} : {}",
+            render_repr(c, cx),
+            render_repr(a, cx),
+            render_repr(b, cx)
+        ),
+    }
+}
+
+/// An attribute/index chain ending in an element (`elem.a[0].b`): the element and the rendered
+/// suffix. Cross-stack references need the whole chain, as cdktf exports the exact attribute.
+fn reference_chain(e: &Expression, cx: &mut dyn Resolve) -> Option<(Node, String)> {
+    match &*e.0 {
+        ExprKind::Element(node) => Some((node.clone(), String::new())),
+        ExprKind::Attr(base, name) => {
+            let (node, suffix) = reference_chain(base, cx)?;
+            Some((node, format!("{suffix}.{name}")))
+        }
+        ExprKind::Index(base, idx) => {
+            let (node, suffix) = reference_chain(base, cx)?;
+            Some((node, format!("{suffix}[{}]", render_repr(idx, cx))))
+        }
+        _ => None,
+    }
+}
+
+/// Renders a value inside an expression: strings become quoted HCL templates, collections become
+/// HCL list and object constructors.
+pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
+    match r {
+        Repr::Null => "null".into(),
+        Repr::Bool(b) => b.to_string(),
+        Repr::Number(n) => n.to_string(),
+        Repr::Expr(e) => render(e, cx),
+        Repr::Str(s) => {
+            // A string that is exactly one token is that token's expression, unquoted.
+            let pieces = tokens::split(s);
+            if let [tokens::Piece::Token(i)] = pieces.as_slice() {
+                if let Some(inner) = tokens::lookup(*i) {
+                    return render_repr(&inner, cx);
+                }
+            }
+            quote_hcl(&resolve_string(s, cx))
+        }
+        Repr::Literal(s) => quote_hcl(&escape_template(s)),
+        Repr::List(items) => {
+            let items: Vec<String> = items.iter().map(|i| render_repr(i, cx)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Repr::Map(map) => {
+            let items: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{} = {}", quote_hcl(k), render_repr(v, cx)))
+                .collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        Repr::Json(v) => render_json(v, cx),
+        Repr::Object(args) => render_json(&args.to_json(cx), cx),
+        Repr::Dynamic(d) => render_json(&d.to_json(cx), cx),
+    }
+}
+
+fn render_json(v: &serde_json::Value, cx: &mut dyn Resolve) -> String {
+    use serde_json::Value as J;
+    match v {
+        J::String(s) => render_repr(&Repr::Str(s.clone()), cx),
+        J::Array(a) => {
+            let items: Vec<String> = a.iter().map(|x| render_json(x, cx)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        J::Object(m) => {
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, x)| format!("{} = {}", quote_hcl(k), render_json(x, cx)))
+                .collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Quotes a string as an HCL string template. Template sequences inside stay live, which is what
+/// a resolved `${...}` needs.
+fn quote_hcl(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoElements;
+    impl Resolve for NoElements {
+        fn element_reference(&mut self, node: &Node, suffix: &str) -> String {
+            format!("{}{suffix}", node.path())
+        }
+    }
+
+    #[test]
+    fn escapes_template_sequences() {
+        assert_eq!(escape_template("a ${b} %{c} $${d}"), "a $${b} %%{c} $$${d}");
+    }
+
+    #[test]
+    fn tokens_in_strings_resolve_to_interpolations() {
+        let marker = tokens::register(Repr::Expr(Expression::raw("var.x")));
+        let s = format!("pre-{marker}-post");
+        assert_eq!(resolve_string(&s, &mut NoElements), "pre-${var.x}-post");
+    }
+
+    #[test]
+    fn strings_inside_calls_are_quoted() {
+        let e = Expression::call(
+            "join",
+            vec![Repr::Str(",".into()), Repr::Expr(Expression::raw("var.l"))],
+        );
+        assert_eq!(render(&e, &mut NoElements), "join(\",\", var.l)");
+        let quoted = quote_hcl("a\"b\\c\n");
+        assert_eq!(quoted, "\"a\\\"b\\\\c\\n\"");
+    }
+
+    #[test]
+    fn malformed_markers_are_left_alone() {
+        let s = "${TfToken[TOKEN.x]} and ${TfToken[TOKEN.";
+        assert_eq!(resolve_string(s, &mut NoElements), s);
+    }
+}

@@ -1,0 +1,70 @@
+//! CDK for Terraform in Rust: the runtime that generated provider bindings and user stacks build
+//! on.
+//!
+//! A program builds a tree of constructs (an [`App`], its [`TerraformStack`]s, resources created
+//! with generated bindings) and calls [`App::synth`], which writes the Terraform JSON that
+//! cdktf 0.21 writes for the same program: `manifest.json` and `stacks/<name>/cdk.tf.json`.
+//!
+//! ```
+//! use cdktf::prelude::*;
+//!
+//! let app = App::with_outdir(std::env::temp_dir().join("cdktf-doc-example"));
+//! let stack = TerraformStack::new(&app, "demo");
+//! let name = TerraformVariable::new(&stack, "name").type_constraint("string");
+//! TerraformOutput::new(&stack, "greeting", format!("hello, {}", name.string_value()));
+//! let json = app.synth_stack("demo")?;
+//! assert_eq!(json["output"]["greeting"]["value"], "hello, ${var.name}");
+//! # Ok::<(), cdktf::Error>(())
+//! ```
+//!
+//! Values are typed ([`Value<T>`]); see the [`value`] module for how strings, literals and
+//! references behave.
+#![deny(missing_docs)]
+
+mod any_value;
+mod app;
+mod args;
+pub mod backend;
+mod construct;
+mod cross_stack;
+mod element;
+mod error;
+mod expr;
+pub mod functions;
+mod iterator;
+mod meta;
+mod output;
+mod provider;
+mod resource;
+mod stack;
+pub mod synth;
+pub mod testing;
+pub mod value;
+mod variable;
+
+pub use any_value::AnyValue;
+pub use app::App;
+pub use args::{object_value, Args, Blocks, Object};
+pub use backend::LocalBackend;
+pub use construct::{Construct, Node, Scope};
+pub use element::TerraformElement;
+pub use error::{Error, Result};
+pub use expr::Expression;
+pub use functions::function_call;
+pub use iterator::{ForEach, TerraformIterator};
+pub use meta::{count_index, Condition, Dependable, Lifecycle, MetaArguments};
+pub use output::TerraformOutput;
+pub use provider::{Provider, ProviderInfo};
+pub use resource::{Resource, ResourceMode};
+pub use stack::TerraformStack;
+pub use value::{Dynamic, FromExpression, ListRef, MapRef, Value};
+pub use variable::{TerraformLocal, TerraformVariable};
+
+/// The names a stack definition needs: `use cdktf::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        count_index, App, Construct, Dependable, Lifecycle, MetaArguments, Scope, TerraformElement,
+        TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable,
+        Value,
+    };
+}

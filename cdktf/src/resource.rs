@@ -1,0 +1,203 @@
+//! Resources, data sources and ephemeral resources: the base of every generated binding.
+
+use std::any::Any;
+
+use crate::args::Args;
+use crate::construct::{Node, Scope};
+use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
+use crate::error::Error;
+use crate::expr::{to_json, Expression, Repr};
+use crate::meta::Dependable;
+use crate::synth::SynthContext;
+use crate::value::FromExpression;
+
+/// Which block an element is written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResourceMode {
+    /// `resource "TYPE" "NAME"`.
+    Managed,
+    /// `data "TYPE" "NAME"`.
+    Data,
+    /// `ephemeral "TYPE" "NAME"`.
+    Ephemeral,
+}
+
+impl ResourceMode {
+    fn block_key(self) -> &'static str {
+        match self {
+            ResourceMode::Managed => "resource",
+            ResourceMode::Data => "data",
+            ResourceMode::Ephemeral => "ephemeral",
+        }
+    }
+}
+
+/// A handle to a resource, data source or ephemeral resource in the construct tree.
+///
+/// Generated bindings wrap it and deref to it, so every generated resource has these methods and
+/// those of [`TerraformElement`] (overrides, logical id).
+#[derive(Clone, Debug)]
+pub struct Resource {
+    node: Node,
+    tf_type: &'static str,
+    mode: ResourceMode,
+    uses_for_each: bool,
+}
+
+pub(crate) struct ResourceImpl {
+    pub(crate) tf_type: &'static str,
+    pub(crate) mode: ResourceMode,
+    pub(crate) args: Args,
+}
+
+impl Resource {
+    /// Creates an element of Terraform type `tf_type` under `scope`. Generated constructors call
+    /// this; users call the generated `Type::new`.
+    pub fn create(
+        scope: &impl Scope,
+        id: &str,
+        tf_type: &'static str,
+        mode: ResourceMode,
+        args: Args,
+    ) -> Self {
+        let uses_for_each = args.meta.as_ref().is_some_and(|m| m.for_each.is_some());
+        let imp = ResourceImpl {
+            tf_type,
+            mode,
+            args,
+        };
+        let node = new_element(scope, id, Box::new(imp));
+        Resource {
+            node,
+            tf_type,
+            mode,
+            uses_for_each,
+        }
+    }
+
+    /// The Terraform type, such as `tfe_agent_token`.
+    pub fn terraform_resource_type(&self) -> &'static str {
+        self.tf_type
+    }
+
+    /// Whether this is a resource, a data source or an ephemeral resource.
+    pub fn mode(&self) -> ResourceMode {
+        self.mode
+    }
+
+    /// The tree node.
+    pub fn node(&self) -> &Node {
+        &self.node
+    }
+
+    /// The element itself as an expression (`TYPE.NAME`), for example to pass a whole resource
+    /// where Terraform accepts an object.
+    pub fn fqn(&self) -> Expression {
+        Expression::element(&self.node)
+    }
+
+    /// A typed reference to the attribute `name` (its Terraform name). Generated getters call
+    /// this. For an element that uses `for_each`, the reference is to all instances
+    /// (`TYPE.NAME.*.attr`), as cdktf writes it.
+    pub fn attr<R: FromExpression>(&self, name: &str) -> R {
+        R::from_expression(self.attr_expression(name))
+    }
+
+    /// The expression of the attribute `name`.
+    pub fn attr_expression(&self, name: &str) -> Expression {
+        let base = Expression::element(&self.node);
+        if self.uses_for_each {
+            base.attr("*").attr(name)
+        } else {
+            base.attr(name)
+        }
+    }
+}
+
+impl Scope for Resource {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl TerraformElement for Resource {
+    fn element_node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl Dependable for Resource {
+    fn dependable_node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl AsRef<Resource> for Resource {
+    fn as_ref(&self) -> &Resource {
+        self
+    }
+}
+
+impl ElementImpl for ResourceImpl {
+    fn address(&self, logical_id: &str) -> String {
+        match self.mode {
+            ResourceMode::Managed => format!("{}.{logical_id}", self.tf_type),
+            ResourceMode::Data => format!("data.{}.{logical_id}", self.tf_type),
+            ResourceMode::Ephemeral => format!("ephemeral.{}.{logical_id}", self.tf_type),
+        }
+    }
+
+    fn to_terraform(&self, cx: &mut SynthContext<'_>, el: &ElementInfo<'_>) -> serde_json::Value {
+        let mut attributes = self.args.to_json(cx);
+        if let (Some(meta), serde_json::Value::Object(m)) = (&self.args.meta, &mut attributes) {
+            if meta.count.is_some() && meta.for_each.is_some() {
+                cx.error(Error::CountAndForEach {
+                    path: el.node.path().to_string(),
+                });
+            }
+            if !meta.depends_on.is_empty() {
+                let deps = meta
+                    .depends_on
+                    .iter()
+                    .map(|n| to_json(&Repr::Expr(Expression::element(n)), cx))
+                    .collect();
+                m.insert("depends_on".into(), serde_json::Value::Array(deps));
+            }
+            if let Some(count) = &meta.count {
+                m.insert("count".into(), to_json(count, cx));
+            }
+            if let Some(provider) = &meta.provider {
+                m.insert(
+                    "provider".into(),
+                    crate::provider::provider_fqn(provider).into(),
+                );
+            }
+            if let Some(lifecycle) = &meta.lifecycle {
+                m.insert("lifecycle".into(), lifecycle.to_json(cx));
+            }
+            if let Some(for_each) = &meta.for_each {
+                m.insert("for_each".into(), to_json(&for_each.0, cx));
+            }
+        }
+        let attributes = cx.finish_element(el, attributes, true);
+        serde_json::json!({
+            self.mode.block_key(): { self.tf_type: { el.logical_id.clone(): attributes } }
+        })
+    }
+
+    fn metadata(&self, el: &ElementInfo<'_>) -> Option<serde_json::Value> {
+        if el.overrides.is_empty() {
+            return None;
+        }
+        let keys: Vec<serde_json::Value> = el.overrides.keys().map(|k| k.clone().into()).collect();
+        Some(serde_json::json!({ "overrides": { self.tf_type: keys } }))
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}

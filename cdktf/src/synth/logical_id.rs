@@ -1,0 +1,126 @@
+//! Logical ids: the names elements get in Terraform, computed exactly as cdktf computes them.
+
+use md5::{Digest, Md5};
+
+use crate::construct::Node;
+
+/// Components with this id are left out entirely.
+const HIDDEN_ID: &str = "Default";
+/// Components with this id are left out of the readable part (but hashed).
+const HIDDEN_FROM_HUMAN_ID: &str = "Resource";
+const HASH_LEN: usize = 8;
+const MAX_HUMAN_LEN: usize = 240;
+const MAX_ID_LEN: usize = 255;
+
+/// The logical id of an element: its override, or the id derived from its path below its stack.
+pub(crate) fn of_element(node: &Node) -> String {
+    if let Some(id) = node.element().and_then(|e| e.logical_id_override.clone()) {
+        return id;
+    }
+    allocate(node)
+}
+
+/// The id derived from the path components below the element's stack.
+pub(crate) fn allocate(node: &Node) -> String {
+    let scopes = node.scopes();
+    let stack_index = scopes.iter().position(Node::is_stack).unwrap_or(0);
+    let components: Vec<&str> = scopes[stack_index + 1..].iter().map(Node::id).collect();
+    make_unique_id(&components)
+}
+
+/// cdktf's `makeUniqueId` (with separator characters allowed, the default since cdktf 0.15).
+pub(crate) fn make_unique_id(components: &[&str]) -> String {
+    let components: Vec<&str> = components
+        .iter()
+        .copied()
+        .filter(|c| *c != HIDDEN_ID)
+        .collect();
+    if components.is_empty() {
+        return String::new();
+    }
+    if let [only] = components.as_slice() {
+        let candidate = remove_disallowed(only);
+        if candidate.len() <= MAX_ID_LEN {
+            return candidate;
+        }
+    }
+    let hash = path_hash(&components);
+    let human: String = remove_dupes(&components)
+        .into_iter()
+        .filter(|c| *c != HIDDEN_FROM_HUMAN_ID)
+        .map(remove_disallowed)
+        .collect::<Vec<_>>()
+        .join("_");
+    let human: String = human.chars().take(MAX_HUMAN_LEN).collect();
+    format!("{human}_{hash}")
+}
+
+fn path_hash(components: &[&str]) -> String {
+    let digest = Md5::digest(components.join("/").as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
+    hex[..HASH_LEN].to_string()
+}
+
+fn remove_disallowed(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect()
+}
+
+/// Drops a component when the previous kept one ends with it.
+fn remove_dupes<'a>(components: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in components {
+        if out.last().is_none_or(|last| !last.ends_with(c)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::make_unique_id;
+
+    #[test]
+    fn top_level_ids_are_kept_without_disallowed_characters() {
+        assert_eq!(make_unique_id(&["test-agent-pool"]), "test-agent-pool");
+        assert_eq!(make_unique_id(&["my.bucket name"]), "mybucketname");
+        assert_eq!(make_unique_id(&["Default", "x_y"]), "x_y");
+    }
+
+    #[test]
+    fn nested_ids_get_a_hash_of_the_path() {
+        let id = make_unique_id(&["team-a", "pool"]);
+        assert!(id.starts_with("team-a_pool_"), "{id}");
+        assert_eq!(id.len(), "team-a_pool_".len() + 8);
+        // md5("team-a/pool") starts with these digits.
+        let digest = format!("{:X}", md5::Md5::digest_str("team-a/pool"));
+        assert!(id.ends_with(&digest[..8]), "{id} vs {digest}");
+    }
+
+    #[test]
+    fn resource_and_repeated_components_are_hidden_from_the_readable_part() {
+        let id = make_unique_id(&["bucket", "Resource"]);
+        assert!(id.starts_with("bucket_"), "{id}");
+        let id = make_unique_id(&["website-bucket", "bucket"]);
+        assert!(id.starts_with("website-bucket_"), "{id}");
+    }
+
+    #[test]
+    fn long_ids_are_truncated_with_a_hash() {
+        let long = "a".repeat(300);
+        let id = make_unique_id(&[long.as_str()]);
+        assert_eq!(id.len(), 240 + 1 + 8);
+    }
+
+    trait DigestStr {
+        fn digest_str(s: &str) -> md5::digest::Output<md5::Md5>;
+    }
+    impl DigestStr for md5::Md5 {
+        fn digest_str(s: &str) -> md5::digest::Output<md5::Md5> {
+            use md5::Digest;
+            md5::Md5::digest(s.as_bytes())
+        }
+    }
+}

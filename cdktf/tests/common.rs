@@ -1,0 +1,48 @@
+//! A hand-written binding in the shape the generator emits, so that runtime tests do not depend
+//! on generated code.
+#![allow(dead_code)]
+
+use cdktf::{Args, MetaArguments, Object, Resource, ResourceMode, Scope, Value};
+
+pub const TFE: cdktf::ProviderInfo = cdktf::ProviderInfo {
+    name: "tfe",
+    source: "hashicorp/tfe",
+    version: Some("0.71.0"),
+};
+
+#[derive(Clone, Debug, Default)]
+pub struct Config(pub Args);
+
+impl Config {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn set<T>(mut self, name: &'static str, v: impl Into<Value<T>>) -> Self {
+        self.0.set(name, v);
+        self
+    }
+}
+
+impl Object for Config {
+    fn into_args(self) -> Args {
+        self.0
+    }
+}
+
+impl MetaArguments for Config {
+    fn args_mut(&mut self) -> &mut Args {
+        &mut self.0
+    }
+}
+
+pub fn resource(scope: &impl Scope, id: &str, tf_type: &'static str, config: Config) -> Resource {
+    Resource::create(scope, id, tf_type, ResourceMode::Managed, config.0)
+}
+
+pub fn data(scope: &impl Scope, id: &str, tf_type: &'static str, config: Config) -> Resource {
+    Resource::create(scope, id, tf_type, ResourceMode::Data, config.0)
+}
+
+pub fn provider(scope: &impl Scope, id: &str, config: Config) -> cdktf::Provider {
+    cdktf::Provider::create(scope, id, TFE, config.0)
+}
