@@ -90,3 +90,23 @@ impl AnyValue for serde_json::Value {
         RawValue(Repr::Json(self))
     }
 }
+
+/// A list of values: `vec!["a", "b"]`, `vec![1, 2]`.
+impl<X: AnyValue> AnyValue for Vec<X> {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::List(
+            self.into_iter().map(|x| x.into_raw().0).collect(),
+        ))
+    }
+}
+
+/// A map of values.
+impl<K: Into<String>, X: AnyValue> AnyValue for std::collections::BTreeMap<K, X> {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::Map(
+            self.into_iter()
+                .map(|(k, x)| (k.into(), x.into_raw().0))
+                .collect(),
+        ))
+    }
+}

@@ -4,6 +4,7 @@
 //! clone and stays valid as long as anything holds it. The tree is single-threaded, like cdktf's.
 
 use std::cell::{Ref, RefCell, RefMut};
+use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 
 use crate::element::ElementState;
@@ -38,6 +39,8 @@ pub(crate) struct NodeInner {
     pub(crate) path: String,
     pub(crate) parent: Option<Weak<NodeInner>>,
     pub(crate) children: RefCell<Vec<Node>>,
+    /// Ids of `children`, for the duplicate check (a linear scan is quadratic in large stacks).
+    child_ids: RefCell<HashSet<String>>,
     pub(crate) kind: NodeKind,
     pub(crate) app: Rc<AppShared>,
 }
@@ -78,6 +81,7 @@ impl Node {
             path: String::new(),
             parent: None,
             children: RefCell::new(Vec::new()),
+            child_ids: RefCell::new(HashSet::new()),
             kind,
             app: Rc::new(AppShared::default()),
         }))
@@ -96,6 +100,7 @@ impl Node {
             path,
             parent: Some(Rc::downgrade(&self.0)),
             children: RefCell::new(Vec::new()),
+            child_ids: RefCell::new(HashSet::new()),
             kind,
             app: self.0.app.clone(),
         }));
@@ -107,16 +112,14 @@ impl Node {
             });
             return child;
         }
-        let mut children = self.0.children.borrow_mut();
-        if children.iter().any(|c| c.0.id == id) {
-            drop(children);
+        if !self.0.child_ids.borrow_mut().insert(id.to_string()) {
             self.record_error(Error::DuplicateId {
                 scope: self.display_path(),
                 id: id.to_string(),
             });
             return child;
         }
-        children.push(child.clone());
+        self.0.children.borrow_mut().push(child.clone());
         child
     }
 

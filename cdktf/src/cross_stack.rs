@@ -43,8 +43,14 @@ impl CrossStack {
         )
     }
 
-    /// Adds the outputs and remote-state data sources that involve `stack` to its JSON.
-    pub(crate) fn add_to_stack(&self, stack: &Node, tf: &mut serde_json::Value) {
+    /// Adds the outputs and remote-state data sources that involve `stack` to its JSON. A stack
+    /// whose backend cannot be read through remote state is reported in `errors`.
+    pub(crate) fn add_to_stack(
+        &self,
+        stack: &Node,
+        tf: &mut serde_json::Value,
+        errors: &mut Vec<Error>,
+    ) {
         for ((consumer, origin), references) in &self.refs {
             if origin == stack.path() {
                 for reference in references {
@@ -72,20 +78,29 @@ impl CrossStack {
                 let Some(origin_node) = self.nodes.get(origin) else {
                     continue;
                 };
-                let construct_id = remote_state_id(origin);
-                let logical_id = make_unique_id(&[&construct_id]);
-                let (backend, config) = crate::backend::remote_state_config(origin_node);
+                let logical_id = make_unique_id(&[&remote_state_id(origin)]);
+                let source = match crate::backend::remote_state_config(origin_node) {
+                    Ok(source) => source,
+                    Err(reason) => {
+                        errors.push(Error::InvalidConfig {
+                            path: format!("{consumer} -> {origin}"),
+                            message: format!(
+                                "cannot reference stack {origin:?} from stack {consumer:?}: {reason}"
+                            ),
+                        });
+                        continue;
+                    }
+                };
+                let body = crate::remote_state::remote_state_body(
+                    source.backend,
+                    &source.config,
+                    source.workspace.as_deref(),
+                    None,
+                );
                 deep_merge(
                     tf,
                     &serde_json::json!({
-                        "data": { "terraform_remote_state": { (logical_id.clone()): {
-                            "//": { "metadata": {
-                                "path": format!("{consumer}/{construct_id}"),
-                                "uniqueId": logical_id,
-                            } },
-                            "backend": backend,
-                            "config": config,
-                        } } }
+                        "data": { "terraform_remote_state": { (logical_id): body } }
                     }),
                 );
             }

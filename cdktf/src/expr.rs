@@ -55,6 +55,9 @@ pub(crate) enum ExprKind {
     Value(Repr),
     /// `cond ? a : b`.
     Conditional(Repr, Repr, Repr),
+    /// `{ for key, val in LIST: val.ATTR => val }`: a list of objects as a map keyed by one of
+    /// their attributes, as cdktf writes it for iterators over complex lists.
+    ListToMap(Repr, String),
 }
 
 impl Expression {
@@ -225,6 +228,19 @@ fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
     out
 }
 
+/// A reference where Terraform's JSON syntax wants a bare expression rather than a template
+/// (`depends_on`, `replace_triggered_by`): `aws_s3_bucket.b`, not `${aws_s3_bucket.b}`, which
+/// Terraform rejects there. A string that is not a reference is kept as written.
+pub(crate) fn reference_text(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
+    match repr {
+        Repr::Expr(e) => serde_json::Value::String(render(e, cx)),
+        Repr::Str(s) if tokens::split(s).len() == 1 && s.starts_with(tokens::PREFIX) => {
+            serde_json::Value::String(render_repr(repr, cx))
+        }
+        other => to_json(other, cx),
+    }
+}
+
 /// Renders an expression as Terraform expression text (without the surrounding `${}`).
 pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
     if let Some((node, suffix)) = reference_chain(e, cx) {
@@ -240,6 +256,10 @@ pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
             format!("{name}({})", args.join(", "))
         }
         ExprKind::Value(r) => render_repr(r, cx),
+        ExprKind::ListToMap(list, attr) => format!(
+            "{{ for key, val in {}: val.{attr} => val }}",
+            render_repr(list, cx)
+        ),
         ExprKind::Conditional(c, a, b) => format!(
             "{} ? {} : {}",
             render_repr(c, cx),

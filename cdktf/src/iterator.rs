@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
 use crate::args::{Blocks, Object};
-use crate::expr::{to_json, Expression, Repr, Resolve};
-use crate::value::Value;
+use crate::error::Error;
+use crate::expr::{to_json, ExprKind, Expression, Repr, Resolve};
+use crate::resource::Resource;
+use crate::value::{Dynamic, FromExpression, ListRef, Value};
 
 /// The value of a `for_each` meta-argument.
 #[derive(Clone, Debug)]
@@ -73,6 +75,15 @@ impl<T> TerraformIterator<T> {
         }
     }
 
+    /// A dynamic block: Terraform repeats `content` once per entry. Pass the result to a
+    /// generated block setter.
+    pub fn dynamic<B: Object>(&self, content: B) -> Blocks<B> {
+        Blocks::dynamic(DynamicBlock {
+            for_each: self.for_each.clone(),
+            content: content.into_args(),
+        })
+    }
+
     /// The current key: `${each.key}`.
     pub fn key(&self) -> Value<String> {
         Value::from_expression(Expression::raw("each.key"))
@@ -87,14 +98,126 @@ impl<T> TerraformIterator<T> {
     pub fn value_attr<U>(&self, name: &str) -> Value<U> {
         Value::from_expression(Expression::raw("each.value").attr(name))
     }
+}
 
-    /// A dynamic block: Terraform repeats `content` once per entry. Pass the result to a
-    /// generated block setter.
-    pub fn dynamic<B: Object>(&self, content: B) -> Blocks<B> {
-        Blocks::dynamic(DynamicBlock {
-            for_each: self.for_each.clone(),
-            content: content.into_args(),
-        })
+impl TerraformIterator<Dynamic> {
+    /// Iterates over the instances of a resource that itself uses `for_each`: `for_each =
+    /// TYPE.NAME`, each value being one instance (cdktf's `TerraformIterator.fromResources`).
+    ///
+    /// A resource without `for_each` (or with `count`) cannot be iterated over this way; `synth`
+    /// reports it.
+    ///
+    /// ```
+    /// use cdktf::prelude::*;
+    /// use cdktf::{Args, Resource, ResourceMode, TerraformIterator};
+    ///
+    /// let app = App::new();
+    /// let stack = TerraformStack::new(&app, "s");
+    /// let names = TerraformIterator::from_list(vec!["a", "b"]);
+    /// let mut args = Args::new();
+    /// args.set::<String>("input", names.value());
+    /// # struct C(Args);
+    /// # impl MetaArguments for C { fn args_mut(&mut self) -> &mut Args { &mut self.0 } }
+    /// let args = C(args).for_each(&names).0;
+    /// let first = Resource::create(&stack, "first", "terraform_data", ResourceMode::Managed, args);
+    ///
+    /// let each_first = TerraformIterator::from_resources(&first);
+    /// let mut args = Args::new();
+    /// args.set::<String>("input", each_first.value_attr::<String>("id"));
+    /// let args = C(args).for_each(&each_first).0;
+    /// Resource::create(&stack, "second", "terraform_data", ResourceMode::Managed, args);
+    ///
+    /// let json = app.synth_stack("s")?;
+    /// let second = &json["resource"]["terraform_data"]["second"];
+    /// assert_eq!(second["for_each"], "${terraform_data.first}");
+    /// assert_eq!(second["input"], "${each.value.id}");
+    /// # Ok::<(), cdktf::Error>(())
+    /// ```
+    pub fn from_resources(resource: &Resource) -> Self {
+        Self::from_element(resource, "fromResources")
+    }
+
+    /// Iterates over the instances of a data source that itself uses `for_each` (cdktf's
+    /// `TerraformIterator.fromDataSources`).
+    pub fn from_data_sources(data_source: &Resource) -> Self {
+        Self::from_element(data_source, "fromDataSources")
+    }
+
+    fn from_element(element: &Resource, what: &str) -> Self {
+        let node = element.node();
+        let problem = if element.uses_count() {
+            Some("it uses `count`; only elements with `for_each` can be iterated over")
+        } else if !element.uses_for_each() {
+            Some("it has no `for_each`")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            node.record_error(Error::InvalidConfig {
+                path: node.path().to_string(),
+                message: format!("cannot create an iterator ({what}) over this element: {problem}"),
+            });
+        }
+        TerraformIterator {
+            for_each: Repr::Expr(Expression::element(node)),
+            _type: PhantomData,
+        }
+    }
+
+    /// Iterates over a list attribute whose elements are objects, keyed by the attribute
+    /// `map_key_attribute` of each element: `for_each = { for key, val in LIST: val.ATTR => val }`
+    /// (cdktf's `TerraformIterator.fromComplexList` / `allWithMapKey`). Keys must be unique.
+    pub fn from_complex_list<R: FromExpression>(
+        list: &ListRef<R>,
+        map_key_attribute: &str,
+    ) -> Self {
+        let expr = Expression::new(ExprKind::ListToMap(
+            Repr::Expr(list.expression()),
+            map_key_attribute.to_string(),
+        ));
+        TerraformIterator {
+            for_each: Repr::Expr(expr),
+            _type: PhantomData,
+        }
+    }
+}
+
+/// cdktf's `TerraformCount`: a typed `count` whose [`index`](Self::index) is `count.index`.
+///
+/// ```
+/// use cdktf::TerraformCount;
+/// let count = TerraformCount::of(3);
+/// let name = format!("server-{}", count.index());
+/// # let _ = name;
+/// ```
+#[derive(Clone, Debug)]
+pub struct TerraformCount {
+    count: Value<f64>,
+}
+
+impl TerraformCount {
+    /// `count` instances (a number or a number expression).
+    pub fn of(count: impl Into<Value<f64>>) -> Self {
+        TerraformCount {
+            count: count.into(),
+        }
+    }
+
+    /// The index of the current instance: `${count.index}`.
+    pub fn index(&self) -> Value<f64> {
+        crate::meta::count_index()
+    }
+}
+
+impl From<TerraformCount> for Value<f64> {
+    fn from(c: TerraformCount) -> Self {
+        c.count
+    }
+}
+
+impl From<&TerraformCount> for Value<f64> {
+    fn from(c: &TerraformCount) -> Self {
+        c.count.clone()
     }
 }
 

@@ -33,8 +33,10 @@ mod expr;
 pub mod functions;
 mod iterator;
 mod meta;
+mod module;
 mod output;
 mod provider;
+mod remote_state;
 mod resource;
 mod stack;
 pub mod synth;
@@ -51,10 +53,12 @@ pub use element::TerraformElement;
 pub use error::{Error, Result};
 pub use expr::Expression;
 pub use functions::function_call;
-pub use iterator::{ForEach, TerraformIterator};
+pub use iterator::{ForEach, TerraformCount, TerraformIterator};
 pub use meta::{count_index, Condition, Dependable, Lifecycle, MetaArguments};
+pub use module::TerraformHclModule;
 pub use output::TerraformOutput;
 pub use provider::{Provider, ProviderInfo};
+pub use remote_state::TerraformRemoteState;
 pub use resource::{Resource, ResourceMode};
 pub use stack::TerraformStack;
 pub use value::{Dynamic, FromExpression, ListRef, MapRef, Value};
@@ -64,7 +68,7 @@ pub use variable::{TerraformLocal, TerraformVariable};
 pub mod prelude {
     pub use crate::{
         count_index, App, Construct, Dependable, Lifecycle, MetaArguments, Scope, TerraformElement,
-        TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable,
-        Value,
+        TerraformHclModule, TerraformIterator, TerraformLocal, TerraformOutput,
+        TerraformRemoteState, TerraformStack, TerraformVariable, Value,
     };
 }

@@ -196,7 +196,7 @@ impl Lifecycle {
             let items = self
                 .replace_triggered_by
                 .iter()
-                .map(|r| to_json(r, cx))
+                .map(|r| crate::expr::reference_text(r, cx))
                 .collect();
             m.insert(
                 "replace_triggered_by".into(),

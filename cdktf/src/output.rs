@@ -105,7 +105,7 @@ impl ElementImpl for OutputImpl {
             let deps = self
                 .depends_on
                 .iter()
-                .map(|n| to_json(&Repr::Expr(Expression::element(n)), cx))
+                .map(|n| crate::expr::reference_text(&Repr::Expr(Expression::element(n)), cx))
                 .collect();
             m.insert("depends_on".into(), serde_json::Value::Array(deps));
         }

@@ -75,6 +75,22 @@ impl Resource {
         }
     }
 
+    /// Whether the element uses `for_each`.
+    pub(crate) fn uses_for_each(&self) -> bool {
+        self.uses_for_each
+    }
+
+    /// Whether the element uses `count`.
+    pub(crate) fn uses_count(&self) -> bool {
+        self.node.element().is_some_and(|el| {
+            el.imp
+                .as_any()
+                .downcast_ref::<ResourceImpl>()
+                .and_then(|r| r.args.meta.as_ref())
+                .is_some_and(|m| m.count.is_some())
+        })
+    }
+
     /// The Terraform type, such as `tfe_agent_token`.
     pub fn terraform_resource_type(&self) -> &'static str {
         self.tf_type
@@ -159,7 +175,7 @@ impl ElementImpl for ResourceImpl {
                 let deps = meta
                     .depends_on
                     .iter()
-                    .map(|n| to_json(&Repr::Expr(Expression::element(n)), cx))
+                    .map(|n| crate::expr::reference_text(&Repr::Expr(Expression::element(n)), cx))
                     .collect();
                 m.insert("depends_on".into(), serde_json::Value::Array(deps));
             }

@@ -103,3 +103,82 @@ pub fn assert_has_resource_with_properties(
         resources_of_type(json, tf_type)
     );
 }
+
+/// Panics with a readable message unless the stack has a data source of type `tf_type` with
+/// `properties`. For use in tests.
+///
+/// ```
+/// use cdktf::backend::LocalBackendConfig;
+/// use cdktf::prelude::*;
+/// use cdktf::testing;
+///
+/// let app = App::new();
+/// let stack = TerraformStack::new(&app, "test");
+/// TerraformRemoteState::local(&stack, "net", LocalBackendConfig::new().path("net.tfstate"));
+/// let json = testing::synth(&app, "test").unwrap();
+/// testing::assert_has_data_source_with_properties(
+///     &json,
+///     "terraform_remote_state",
+///     &serde_json::json!({ "backend": "local", "config": { "path": "net.tfstate" } }),
+/// );
+/// ```
+#[track_caller]
+pub fn assert_has_data_source_with_properties(
+    json: &serde_json::Value,
+    tf_type: &str,
+    properties: &serde_json::Value,
+) {
+    assert!(
+        has_data_source_with_properties(json, tf_type, properties),
+        "no data source of type {tf_type} with {properties}; data sources of that type: {:?}",
+        data_sources_of_type(json, tf_type)
+    );
+}
+
+/// Whether the stack configures the provider `name` (any of its configurations) with
+/// `properties`.
+pub fn has_provider_with_properties(
+    json: &serde_json::Value,
+    name: &str,
+    properties: &serde_json::Value,
+) -> bool {
+    json.get("provider")
+        .and_then(|p| p.get(name))
+        .and_then(serde_json::Value::as_array)
+        .is_some_and(|configs| configs.iter().any(|c| contains(c, properties)))
+}
+
+/// The value of the output `name`, as synthesized (`None` if there is no such output).
+///
+/// ```
+/// use cdktf::prelude::*;
+/// use cdktf::testing;
+///
+/// let app = App::new();
+/// let stack = TerraformStack::new(&app, "test");
+/// let v = TerraformVariable::new(&stack, "name");
+/// TerraformOutput::new(&stack, "greeting", format!("hi {}", v.string_value()));
+/// let json = testing::synth(&app, "test").unwrap();
+/// assert_eq!(testing::output_value(&json, "greeting"), Some(&serde_json::json!("hi ${var.name}")));
+/// ```
+pub fn output_value<'a>(json: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    json.get("output")
+        .and_then(|o| o.get(name))
+        .and_then(|o| o.get("value"))
+}
+
+/// The module blocks of a synthesized stack whose `source` is `source`.
+pub fn modules_with_source<'a>(
+    json: &'a serde_json::Value,
+    source: &str,
+) -> Vec<&'a serde_json::Map<String, serde_json::Value>> {
+    json.get("module")
+        .and_then(serde_json::Value::as_object)
+        .map(|m| {
+            m.values()
+                .filter_map(serde_json::Value::as_object)
+                .filter(|m| m.get("source").and_then(serde_json::Value::as_str) == Some(source))
+                .collect()
+        })
+        .unwrap_or_default()
+}

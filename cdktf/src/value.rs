@@ -23,6 +23,29 @@
 //! - [`Value::literal`] is for text Terraform must read verbatim: `${` and `%{` in it are escaped
 //!   (`$${`, `%%{`), so `Value::literal("${HOME}")` reaches Terraform as the five characters `${HOME}`.
 //!
+//! A number is not a string:
+//!
+//! ```compile_fail
+//! use cdktf::Value;
+//! fn takes_string(_: Value<String>) {}
+//! let port: Value<f64> = 8080.into();
+//! takes_string(port); // error: expected `Value<String>`, found `Value<f64>`
+//! ```
+//!
+//! ```compile_fail
+//! use cdktf::{Args, Value};
+//! let port: Value<f64> = 8080.into();
+//! let mut args = Args::new();
+//! args.set::<String>("name", port); // error: `Value<f64>` is not `Into<Value<String>>`
+//! ```
+//!
+//! ```
+//! use cdktf::{Args, Value};
+//! let port: Value<f64> = 8080.into();
+//! let mut args = Args::new();
+//! args.set::<String>("name", port.to_string_value()); // explicit: `tostring(...)`
+//! ```
+//!
 //! ```
 //! use cdktf::Value;
 //! let templated: Value<String> = "${var.name}-suffix".into(); // an interpolation

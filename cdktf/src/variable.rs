@@ -18,7 +18,7 @@ use crate::value::Value;
 /// let region = TerraformVariable::new(&stack, "region")
 ///     .type_constraint("string")
 ///     .default("eu-west-1")
-///     .validation("${length(var.region) > 0}", "region must not be empty");
+///     .validation(cdktf::Expression::raw("length(var.region) > 0"), "region must not be empty");
 /// let r: Value<String> = region.value();
 /// # let _ = r;
 /// ```

@@ -71,7 +71,7 @@ fn remove_disallowed(s: &str) -> String {
 fn remove_dupes<'a>(components: &[&'a str]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for c in components {
-        if out.last().is_none_or(|last| !last.ends_with(c)) {
+        if out.last().map_or(true, |last| !last.ends_with(c)) {
             out.push(c);
         }
     }

@@ -143,6 +143,35 @@ pub(crate) fn deep_merge(target: &mut serde_json::Value, source: &serde_json::Va
     }
 }
 
+/// [`deep_merge`] taking the source by value: subtrees move instead of being copied, which keeps
+/// peak memory at one copy of the document for large stacks.
+pub(crate) fn deep_merge_owned(target: &mut serde_json::Value, source: serde_json::Value) {
+    let serde_json::Value::Object(t) = target else {
+        *target = source;
+        return;
+    };
+    let serde_json::Value::Object(s) = source else {
+        *target = source;
+        return;
+    };
+    for (key, value) in s {
+        match (t.get_mut(&key), value) {
+            (
+                Some(existing @ serde_json::Value::Object(_)),
+                value @ serde_json::Value::Object(_),
+            ) => {
+                deep_merge_owned(existing, value);
+            }
+            (Some(serde_json::Value::Array(existing)), serde_json::Value::Array(items)) => {
+                existing.extend(items);
+            }
+            (_, value) => {
+                t.insert(key, value);
+            }
+        }
+    }
+}
+
 /// Every stack of the app, depth first in creation order.
 pub(crate) fn stacks(root: &Node) -> Vec<Node> {
     let mut out = Vec::new();
@@ -193,7 +222,7 @@ pub(crate) fn synthesize(root: &Node) -> Result<Synthesized> {
     // Cross-stack references found while rendering add an output to the stack that owns the
     // element and a remote-state data source to the one that reads it.
     for (stack, tf) in &mut rendered {
-        cross.add_to_stack(stack, tf);
+        cross.add_to_stack(stack, tf, &mut errors);
     }
     let dependencies = match cross.dependencies(&stacks) {
         Ok(d) => d,
@@ -236,7 +265,8 @@ fn stack_to_terraform(
     }
     let elements = elements(stack);
     let mut outputs = serde_json::Value::Object(serde_json::Map::new());
-    let mut fragments = Vec::with_capacity(elements.len() + 1);
+    // Fragments merge as they are made, so that no element's JSON exists twice.
+    let mut tf = serde_json::Value::Object(serde_json::Map::new());
     let mut has_backend = false;
     let mut cx = SynthContext {
         stack,
@@ -258,18 +288,21 @@ fn stack_to_terraform(
         if imp.is::<crate::output::OutputImpl>() {
             deep_merge(&mut outputs, &output_entry(node.path(), &info.logical_id));
         }
-        fragments.push(el.imp.to_terraform(&mut cx, &info));
+        let fragment = el.imp.to_terraform(&mut cx, &info);
+        deep_merge_owned(&mut tf, fragment);
     }
     if !has_backend {
         let path = crate::backend::default_local_state_path(stack.id());
-        fragments
-            .push(serde_json::json!({ "terraform": { "backend": { "local": { "path": path } } } }));
+        deep_merge_owned(
+            &mut tf,
+            serde_json::json!({ "terraform": { "backend": { "local": { "path": path } } } }),
+        );
     }
-    let mut tf = serde_json::json!({ "//": { "metadata": metadata, "outputs": outputs } });
-    for fragment in &fragments {
-        deep_merge(&mut tf, fragment);
-    }
-    deep_merge(&mut tf, &serde_json::Value::Object(stack_overrides));
+    deep_merge_owned(
+        &mut tf,
+        serde_json::json!({ "//": { "metadata": metadata, "outputs": outputs } }),
+    );
+    deep_merge_owned(&mut tf, serde_json::Value::Object(stack_overrides));
     tf
 }
 
