@@ -1,0 +1,211 @@
+//! The intermediate representation: every naming and typing decision, made once in
+//! [`build`], so that `emit` only prints. Every item keeps its `rust_name` next to its `tf_name`.
+//!
+//! Nested object and block types of an item live in a per-item table ([`Item::types`]) and are
+//! referred to by index ([`TypeId`]); deduplicating or folding them later (across a provider, or
+//! recursive AWS types) only has to rewrite that table and the indices.
+
+pub mod build;
+pub mod dedup;
+mod functions;
+
+/// The generated package of one provider.
+#[derive(Clone, Debug)]
+pub struct Package {
+    /// The provider's local name (`tfe`).
+    pub provider_name: String,
+    /// The provider's source address (`hashicorp/tfe`).
+    pub source: String,
+    /// The version constraint, if any.
+    pub version: Option<String>,
+    /// The provider configuration, as an item of kind [`ItemKind::Provider`].
+    pub provider: Item,
+    /// Resources, data sources and ephemeral resources, in module name order.
+    pub items: Vec<Item>,
+    /// Provider-defined functions, in name order.
+    pub functions: Vec<Function>,
+    /// Sections of the schema that were not generated.
+    pub warnings: Vec<String>,
+}
+
+/// What kind of element an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// A managed resource.
+    Resource,
+    /// A data source.
+    DataSource,
+    /// An ephemeral resource.
+    Ephemeral,
+    /// The provider configuration.
+    Provider,
+}
+
+/// One generated module: a resource, data source, ephemeral resource or the provider.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Kind of element.
+    pub kind: ItemKind,
+    /// The Terraform type (`tfe_agent_token`) or, for the provider, its local name.
+    pub tf_name: String,
+    /// The module (and file) name (`agent_token`).
+    pub module: String,
+    /// The handle type (`AgentToken`).
+    pub rust_name: String,
+    /// The cargo feature that enables the module (`None`: always on).
+    pub feature: Option<String>,
+    /// Documentation of the element.
+    pub doc: Doc,
+    /// The configuration struct (`AgentTokenConfig`): the element's top-level block.
+    pub config: TypeId,
+    /// All struct types of the module; index 0 is the configuration.
+    pub types: Vec<ObjectType>,
+}
+
+/// Index into [`Item::types`].
+pub type TypeId = usize;
+
+/// A generated struct (with its `...Ref` companion): a block, an object type or the
+/// configuration.
+#[derive(Clone, Debug)]
+pub struct ObjectType {
+    /// The struct name (`WorkspaceVcsRepo`).
+    pub rust_name: String,
+    /// The reference type's name (`WorkspaceVcsRepoRef`).
+    pub ref_name: String,
+    /// The path of Terraform names from the item down to this type, for docs.
+    pub tf_path: String,
+    /// Documentation.
+    pub doc: Doc,
+    /// Fields in Terraform name order.
+    pub fields: Vec<Field>,
+}
+
+/// An attribute or nested block of a struct.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The Terraform name.
+    pub tf_name: String,
+    /// The setter and getter name.
+    pub rust_name: String,
+    /// Whether and how it can be set.
+    pub presence: Presence,
+    /// Its type.
+    pub ty: FieldType,
+    /// Documentation.
+    pub doc: Doc,
+}
+
+/// Whether a field can or must be set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Must be set: a parameter of `new`.
+    Required,
+    /// May be set: a setter.
+    Optional,
+    /// Set by the provider only: a getter, no setter.
+    Computed,
+}
+
+/// The type of a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    /// An attribute (including a protocol-6 nested attribute, as a type with objects).
+    Attr(ValueType),
+    /// A nested block.
+    Block {
+        /// How many blocks and how they are written.
+        mode: BlockMode,
+        /// The block's struct.
+        ty: TypeId,
+    },
+}
+
+/// The Terraform type of an attribute value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    /// `string`.
+    String,
+    /// `number`.
+    Number,
+    /// `bool`.
+    Bool,
+    /// `dynamic`, and tuples.
+    Dynamic,
+    /// `list(T)`.
+    List(Box<ValueType>),
+    /// `set(T)`.
+    Set(Box<ValueType>),
+    /// `map(T)`.
+    Map(Box<ValueType>),
+    /// An object type, generated as a struct.
+    Object(TypeId),
+}
+
+impl ValueType {
+    /// Whether an object occurs inside (getters then return reference types).
+    pub fn has_object(&self) -> bool {
+        match self {
+            ValueType::Object(_) => true,
+            ValueType::List(t) | ValueType::Set(t) | ValueType::Map(t) => t.has_object(),
+            _ => false,
+        }
+    }
+}
+
+/// How nested blocks are set and read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockMode {
+    /// `single` or `group`: one block.
+    Single,
+    /// `list` or `set` with `max_items = 1`: one block, read as element 0.
+    OneOf {
+        /// Whether it is a set (read through `tolist`).
+        set: bool,
+    },
+    /// `list`.
+    List,
+    /// `set`.
+    Set,
+    /// `map`.
+    Map,
+}
+
+/// Documentation of an item or field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The schema's description.
+    pub description: Option<String>,
+    /// Facts appended after the description (`Required.`, `Sensitive.`, ...).
+    pub notes: Vec<String>,
+    /// Emit `#[deprecated]`.
+    pub deprecated: bool,
+}
+
+/// A provider-defined function.
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// The Terraform name.
+    pub tf_name: String,
+    /// The Rust function name.
+    pub rust_name: String,
+    /// Documentation.
+    pub doc: Doc,
+    /// Positional parameters.
+    pub params: Vec<Param>,
+    /// The variadic parameter.
+    pub variadic: Option<Param>,
+    /// The return type.
+    pub ret: ValueType,
+}
+
+/// A function parameter. Object types are passed as `Dynamic`.
+#[derive(Clone, Debug)]
+pub struct Param {
+    /// The Rust name.
+    pub rust_name: String,
+    /// The type.
+    pub ty: ValueType,
+    /// The description.
+    pub description: Option<String>,
+}

@@ -1,0 +1,95 @@
+//! `codegen`: a thin command line over the library.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+/// Generates Rust bindings for the cdktf runtime from `terraform providers schema -json`.
+///
+/// Without a command, regenerates this workspace's `bindings/` from `schema/providers.json`.
+#[derive(Debug, Parser)]
+#[command(name = "codegen", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Generates a cargo package per provider of a schema document.
+    Generate {
+        /// The output of `terraform providers schema -json`.
+        #[arg(long, value_name = "FILE")]
+        schema: PathBuf,
+        /// The package directory (with several providers: one subdirectory per provider and a
+        /// workspace `Cargo.toml`).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Generate only this provider (local name such as `tfe`, or its full key).
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// The `path` of the `cdktf` dependency (default: this workspace's `cdktf/`, absolute).
+        #[arg(long, value_name = "PATH")]
+        runtime_path: Option<String>,
+        /// The provider version constraint for `required_providers`.
+        #[arg(long, value_name = "CONSTRAINT")]
+        provider_version: Option<String>,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            let root = codegen::workspace_root();
+            let done = codegen::workspace::regenerate(&root).context("regenerating bindings/")?;
+            for r in done {
+                warn(&r.generated.warnings);
+                report(&r.dir, &r.summary);
+            }
+        }
+        Some(Command::Generate {
+            schema,
+            out,
+            provider,
+            runtime_path,
+            provider_version,
+        }) => {
+            let text = std::fs::read_to_string(&schema)
+                .with_context(|| format!("{}: cannot read", schema.display()))?;
+            let mut config = codegen::Config::new();
+            config.file_name(schema.display().to_string());
+            if let Some(p) = provider {
+                config.provider(p);
+            }
+            if let Some(p) = runtime_path {
+                config.runtime_path(p);
+            }
+            if let Some(v) = provider_version {
+                config.version(v);
+            }
+            let generated = config.generate(&text)?;
+            warn(&generated.warnings);
+            let summary = generated.write_to(&out)?;
+            report(&out, &summary);
+        }
+    }
+    Ok(())
+}
+
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn report(dir: &std::path::Path, s: &codegen::WriteSummary) {
+    eprintln!(
+        "{}: {} written, {} unchanged, {} removed",
+        dir.display(),
+        s.written.len(),
+        s.unchanged,
+        s.removed.len()
+    );
+}

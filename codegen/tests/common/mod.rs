@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// `/work/shared/schemas`, found relative to this package (`codegen/../../shared/schemas`).
+/// `None` (after printing a SKIP line) when it is absent.
+pub fn shared_schemas(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("SKIP {test}: {} not found", dir.display());
+        None
+    }
+}
+
+/// Generates with settings that do not depend on the machine (relative runtime path).
+pub fn generate(text: &str, file_name: &str) -> codegen::Result<codegen::Generated> {
+    codegen::Config::new()
+        .file_name(file_name)
+        .runtime_path("../cdktf")
+        .generate(text)
+}
+
+/// All files of a generation, concatenated with headers.
+pub fn concat(g: &codegen::Generated) -> String {
+    let mut out = String::new();
+    for w in &g.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    for f in &g.files {
+        out.push_str(&format!("\n=== {} ===\n{}", f.path.display(), f.contents));
+    }
+    out
+}
