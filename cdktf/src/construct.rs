@@ -198,6 +198,16 @@ impl Node {
         }
     }
 
+    /// Runs `f` on the element state of this node if it is an element of kind `T`. Handles use it
+    /// for their chained setters.
+    pub(crate) fn with_element<T: 'static>(&self, f: impl FnOnce(&mut T)) {
+        if let Some(mut el) = self.element_mut() {
+            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<T>() {
+                f(imp);
+            }
+        }
+    }
+
     pub(crate) fn stack_state(&self) -> Option<&RefCell<StackState>> {
         match &self.0.kind {
             NodeKind::Stack(s) => Some(s),

@@ -72,11 +72,7 @@ impl TerraformHclModule {
     }
 
     fn with(self, f: impl FnOnce(&mut ModuleImpl)) -> Self {
-        if let Some(mut el) = self.node.element_mut() {
-            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<ModuleImpl>() {
-                f(imp);
-            }
-        }
+        self.node.with_element(f);
         self
     }
 

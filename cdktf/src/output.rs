@@ -45,11 +45,7 @@ impl TerraformOutput {
     }
 
     fn with(self, f: impl FnOnce(&mut OutputImpl)) -> Self {
-        if let Some(mut el) = self.node.element_mut() {
-            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<OutputImpl>() {
-                f(imp);
-            }
-        }
+        self.node.with_element(f);
         self
     }
 

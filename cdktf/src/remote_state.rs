@@ -96,11 +96,7 @@ impl TerraformRemoteState {
     }
 
     fn with(self, f: impl FnOnce(&mut RemoteStateImpl)) -> Self {
-        if let Some(mut el) = self.node.element_mut() {
-            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<RemoteStateImpl>() {
-                f(imp);
-            }
-        }
+        self.node.with_element(f);
         self
     }
 

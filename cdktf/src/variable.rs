@@ -46,11 +46,7 @@ impl TerraformVariable {
     }
 
     fn with(self, f: impl FnOnce(&mut VariableImpl)) -> Self {
-        if let Some(mut el) = self.node.element_mut() {
-            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<VariableImpl>() {
-                f(imp);
-            }
-        }
+        self.node.with_element(f);
         self
     }
 
