@@ -106,3 +106,52 @@ fn an_element_outside_a_stack() {
     let err = synth_err(&app);
     assert!(err.contains("\"orphan\""), "{err}");
 }
+
+#[test]
+fn construct_ids_that_would_be_paths() {
+    // Only stack names become directories, so a construct id of `..` (or with a backslash, dots,
+    // unicode) is fine; `/` (the path separator of construct paths), NUL and "" are not.
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("cdktf.out");
+    let app = App::with_outdir(&out);
+    let s = TerraformStack::new(&app, "s");
+    let group = Construct::new(&s, "..");
+    for id in ["..", ".", "a\\b", "ä ✓", "${x}"] {
+        data_resource(&group, id, Config::new());
+    }
+    app.synth().expect("synth");
+    let mut found = Vec::new();
+    let mut stack = vec![dir.path().to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("ls") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                found.push(
+                    p.strip_prefix(dir.path())
+                        .expect("inside")
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    found.sort();
+    assert_eq!(
+        found,
+        ["cdktf.out/manifest.json", "cdktf.out/stacks/s/cdk.tf.json"]
+    );
+
+    for bad in ["../x", "/abs", "a/b", "a\0b", ""] {
+        let app = App::with_outdir("unused");
+        let s = TerraformStack::new(&app, "s");
+        data_resource(&s, bad, Config::new());
+        let err = synth_err(&app);
+        assert!(err.contains("invalid construct id"), "{bad:?}: {err}");
+        assert!(
+            err.contains(&format!("{bad:?}")),
+            "{bad:?} not named in: {err}"
+        );
+    }
+}

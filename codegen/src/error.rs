@@ -36,6 +36,34 @@ pub enum Error {
         /// The version found.
         version: String,
     },
+    /// Arrays and objects nested deeper than [`crate::MAX_JSON_DEPTH`].
+    #[error("{file}: JSON nested deeper than {limit} levels at line {line}, column {column}")]
+    TooDeep {
+        /// The file.
+        file: String,
+        /// 1-based line of the first bracket past the limit.
+        line: usize,
+        /// 1-based column (in characters) of that bracket.
+        column: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// `provider_schemas` is present but empty.
+    #[error("{file}: `provider_schemas` holds no provider")]
+    NoProviders {
+        /// The file.
+        file: String,
+    },
+    /// The name is both an attribute and a nested block of one block.
+    #[error("{file}: `{name}` is both an attribute and a block at `{path}`")]
+    DuplicateName {
+        /// The file.
+        file: String,
+        /// The JSON path of the block.
+        path: String,
+        /// The name.
+        name: String,
+    },
     /// The document has no `provider_schemas` object.
     #[error("{file}: no `provider_schemas` in the document")]
     NoProviderSchemas {
@@ -108,6 +136,12 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+    /// The thread that reads the document (it needs a large stack) could not be started.
+    #[error("cannot start the generator thread: {source}")]
+    Thread {
+        /// The I/O error.
+        source: std::io::Error,
+    },
     /// A file could not be written or removed.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -125,6 +159,9 @@ impl Error {
             Error::Json { file, .. }
             | Error::UnsupportedFormatVersion { file, .. }
             | Error::NoProviderSchemas { file }
+            | Error::NoProviders { file }
+            | Error::TooDeep { file, .. }
+            | Error::DuplicateName { file, .. }
             | Error::UnknownType { file, .. }
             | Error::UnknownNestingMode { file, .. }
             | Error::InvalidItems { file, .. }

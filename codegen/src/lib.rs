@@ -34,10 +34,12 @@
 
 #![deny(missing_docs)]
 
+mod docs;
 pub mod emit;
 pub mod error;
 pub mod ir;
 pub mod naming;
+mod read;
 pub mod render;
 pub mod schema;
 pub mod workspace;
@@ -46,6 +48,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
+pub use read::{read_ir, MAX_JSON_DEPTH};
 pub use write::WriteSummary;
 
 use ir::build::{local_name, source_address, ProviderId};
@@ -162,8 +165,7 @@ impl Config {
     /// Generates the bindings of the document `schema_json`, in memory.
     pub fn generate(&self, schema_json: &str) -> Result<Generated> {
         let file = self.file_name.as_deref().unwrap_or("<schema>");
-        self.generate_inner(schema_json)
-            .map_err(|e| e.in_file(file))
+        read::on_big_stack(|| self.generate_inner(schema_json)).map_err(|e| e.in_file(file))
     }
 
     fn generate_inner(&self, schema_json: &str) -> Result<Generated> {
@@ -171,6 +173,7 @@ impl Config {
         let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
             file: String::new(),
         })?;
+        read::check_providers(&providers)?;
         let selected: Vec<(&String, &schema::ProviderSchema)> = match &self.provider {
             Some(want) => {
                 let found = providers
@@ -233,7 +236,10 @@ impl Config {
             for item in &mut pkg.items {
                 item.feature = None;
             }
-            let body = |item: &ir::Item| module_body(&pkg, item);
+            for shared in &mut pkg.shared {
+                shared.features.iter_mut().for_each(|f| *f = None);
+            }
+            let body = |item: &ir::Item| module_body(&pkg, item, None);
             let fns = emit::function::module(&pkg.provider_name, &pkg.functions);
             let tokens = emit::package::lib_rs(&pkg, Some(&body), Some(fns));
             let name = format!("{}.rs", naming::module_ident(&pkg.provider_name));
@@ -248,6 +254,7 @@ impl Config {
             (Some(n), false) => n.clone(),
             _ => package_name_for(&pkg.provider_name),
         };
+        let krate = package_name.replace('-', "_");
         let runtime = self.runtime_path_for(multi);
         let standalone = !multi && self.standalone.unwrap_or(true);
         let toml = emit::package::cargo_toml(&pkg, &package_name, &runtime, standalone);
@@ -268,15 +275,16 @@ impl Config {
                 contents,
             });
         }
-        for item in std::iter::once(&pkg.provider).chain(pkg.items.iter()) {
-            let path = format!("src/{}.rs", item.module);
-            let contents = render::rust_file(&path, module_body(&pkg, item))?;
+        if !pkg.shared.is_empty() {
+            let path = format!("src/{}.rs", pkg.types_module);
+            let contents = render::rust_file(&path, emit::package::types_rs(&pkg))?;
             files.push(GeneratedFile {
                 path: base.join(path),
                 contents,
             });
         }
-        Ok(())
+        // Rendering (prettyplease) is most of the time: one task per module, on every core.
+        render_pool()?.install(|| render_modules(&pkg, &base, &krate, files))
     }
 
     fn runtime_path_for(&self, multi: bool) -> String {
@@ -288,11 +296,65 @@ impl Config {
     }
 }
 
-fn module_body(_pkg: &ir::Package, item: &ir::Item) -> proc_macro2::TokenStream {
+/// `krate`: the crate name the docs examples import from (`None`: examples are not compiled).
+fn module_body(
+    pkg: &ir::Package,
+    item: &ir::Item,
+    krate: Option<&str>,
+) -> proc_macro2::TokenStream {
     match item.kind {
         ir::ItemKind::Provider => emit::provider::module(item),
-        _ => emit::resource::module(item),
+        _ => emit::resource::module(item, &emit::docs::page(pkg, item, krate).rustdoc()),
     }
+}
+
+/// The shared types' submodules and the item modules, rendered in parallel.
+fn render_modules(
+    pkg: &ir::Package,
+    base: &Path,
+    krate: &str,
+    files: &mut Vec<GeneratedFile>,
+) -> Result<()> {
+    use rayon::prelude::*;
+    let shared = pkg.shared.par_iter().map(|m| {
+        let path = format!("src/{}/{}.rs", pkg.types_module, m.module);
+        let contents = render::rust_file(&path, emit::block::shared_module(m))?;
+        Ok(GeneratedFile {
+            path: base.join(path),
+            contents,
+        })
+    });
+    let items: Vec<&ir::Item> = std::iter::once(&pkg.provider)
+        .chain(pkg.items.iter())
+        .collect();
+    let modules = items.par_iter().map(|item| {
+        let path = format!("src/{}.rs", item.module);
+        let contents = render::rust_file(&path, module_body(pkg, item, Some(krate)))?;
+        Ok(GeneratedFile {
+            path: base.join(path),
+            contents,
+        })
+    });
+    let rendered: Vec<Result<GeneratedFile>> = shared.chain(modules).collect();
+    for f in rendered {
+        files.push(f?);
+    }
+    Ok(())
+}
+
+/// Stack size of the rendering threads: syn and prettyplease recurse once per level of nesting
+/// of the generated code, which follows the schema's (virtual memory: only used pages count).
+const RENDER_STACK_SIZE: usize = 256 << 20;
+
+/// A thread pool for rendering, one thread per core, with stacks as deep as the reader's.
+fn render_pool() -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK_SIZE)
+        .thread_name(|i| format!("codegen-render-{i}"))
+        .build()
+        .map_err(|e| Error::Thread {
+            source: std::io::Error::other(e.to_string()),
+        })
 }
 
 fn claim_dir(dirs: &mut std::collections::BTreeSet<String>, name: &str) -> String {
@@ -323,23 +385,7 @@ fn package_name_for(provider: &str) -> String {
 /// Parses and checks the document: JSON shape errors carry the JSON path; a major
 /// `format_version` above 1 is rejected.
 pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let doc: schema::ProvidersSchema =
-        serde_path_to_error::deserialize(de).map_err(|e| Error::Json {
-            file: String::new(),
-            path: e.path().to_string(),
-            message: e.into_inner().to_string(),
-        })?;
-    if let Some(v) = &doc.format_version {
-        let major = v.split('.').next().and_then(|m| m.parse::<u64>().ok());
-        if !matches!(major, Some(m) if m <= 1) {
-            return Err(Error::UnsupportedFormatVersion {
-                file: String::new(),
-                version: v.clone(),
-            });
-        }
-    }
-    Ok(doc)
+    read::parse_document(text)
 }
 
 /// This workspace's `cdktf/` directory (the runtime), from where this crate was built.

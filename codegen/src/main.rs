@@ -36,6 +36,25 @@ enum Command {
         #[arg(long, value_name = "CONSTRAINT")]
         provider_version: Option<String>,
     },
+    /// Writes a Markdown docs page per resource, data source and ephemeral resource.
+    ///
+    /// Registry layout (`docs/resources/NAME.md`, `docs/data-sources/NAME.md`,
+    /// `docs/ephemeral-resources/NAME.md`), with the same text and Rust example as the rustdoc of
+    /// the generated modules.
+    Docs {
+        /// The output of `terraform providers schema -json`.
+        #[arg(long, value_name = "FILE")]
+        schema: PathBuf,
+        /// The directory that receives `docs/` (with several providers: one subdirectory each).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Only this provider (local name such as `tfe`, or its full key).
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// The crate name the examples import from (default: the provider's local name).
+        #[arg(long, value_name = "NAME")]
+        package_name: Option<String>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -72,6 +91,25 @@ fn main() -> anyhow::Result<()> {
             let generated = config.generate(&text)?;
             warn(&generated.warnings);
             let summary = generated.write_to(&out)?;
+            report(&out, &summary);
+        }
+        Some(Command::Docs {
+            schema,
+            out,
+            provider,
+            package_name,
+        }) => {
+            let text = std::fs::read_to_string(&schema)
+                .with_context(|| format!("{}: cannot read", schema.display()))?;
+            let mut config = codegen::Config::new();
+            config.file_name(schema.display().to_string());
+            if let Some(p) = provider {
+                config.provider(p);
+            }
+            if let Some(p) = package_name {
+                config.package_name(p);
+            }
+            let summary = config.generate_docs(&text)?.write_to(&out)?;
             report(&out, &summary);
         }
     }

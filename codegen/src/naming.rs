@@ -156,6 +156,9 @@ pub fn assign<'a>(
     }
     // Pass 2: the rest, in name order, with a numeric suffix when taken.
     let all_preferred: BTreeSet<&String> = preferred.values().collect();
+    // Where the suffix search of each bare name resumes: every lower suffix is taken already, so
+    // k names that collide cost k probes, not k * k / 2 (a hostile schema can have thousands).
+    let mut next: BTreeMap<String, usize> = BTreeMap::new();
     for (name, ident) in &preferred {
         if out.contains_key(*name) {
             continue;
@@ -165,7 +168,7 @@ pub fn assign<'a>(
             .trim_start_matches("r#")
             .trim_end_matches('_')
             .to_string();
-        let mut n = 2;
+        let mut n = next.get(&bare).copied().unwrap_or(2);
         while used.contains(&candidate) || !is_valid_ident(&candidate) {
             candidate = format!("{bare}{sep}{n}");
             if all_preferred.contains(&candidate) {
@@ -173,6 +176,7 @@ pub fn assign<'a>(
             }
             n += 1;
         }
+        next.insert(bare, n);
         used.insert(candidate.clone());
         out.insert((*name).to_string(), candidate);
     }
@@ -189,9 +193,13 @@ pub fn param_ident(tf_name: &str) -> String {
     finish(&snake(tf_name), &[])
 }
 
-/// A type identifier for `name` (`Self` is the only keyword in camel case).
+/// A type identifier for `name`. `Self` is the only keyword in camel case and cannot be raw; it
+/// becomes `SelfType`, since `Self_` would trip the `non_camel_case_types` lint in generated code.
 pub fn type_ident(name: &str) -> String {
-    finish(&camel(name), &[])
+    match camel(name) {
+        s if s == "Self" => "SelfType".to_string(),
+        s => s,
+    }
 }
 
 /// A module (and file) name: keywords get a `_` suffix, since `mod r#type;` would look for
@@ -271,7 +279,10 @@ mod tests {
     fn type_and_module_names() {
         assert_eq!(type_ident("agent_token"), "AgentToken");
         assert_eq!(type_ident("data_tfe_organization"), "DataTfeOrganization");
-        assert_eq!(type_ident("self"), "Self_");
+        assert_eq!(type_ident("self"), "SelfType");
+        assert_eq!(type_ident("Self"), "SelfType");
+        assert_eq!(type_ident("a; panic!()"), "APanic");
+        assert_eq!(type_ident(""), "Unnamed");
         assert_eq!(type_ident("9lives"), "T9lives");
         assert_eq!(module_ident("type"), "type_");
         assert_eq!(module_ident("static"), "static_");
@@ -301,6 +312,26 @@ mod tests {
             got,
             assign(names, &BTreeSet::new(), "_", |n| field_ident(n, &[]))
         );
+    }
+
+    #[test]
+    fn many_colliding_names_get_consecutive_suffixes() {
+        let names: Vec<String> = (0..3000).map(|k| format!("a{}", "!".repeat(k))).collect();
+        let started = std::time::Instant::now();
+        let got = assign(
+            names.iter().map(String::as_str),
+            &BTreeSet::new(),
+            "_",
+            |n| field_ident(n, &[]),
+        );
+        let elapsed = started.elapsed();
+        assert_eq!(got["a"], "a");
+        assert_eq!(got["a!"], "a_2");
+        assert_eq!(got[&names[2999]], "a_3000");
+        let distinct: BTreeSet<&String> = got.values().collect();
+        assert_eq!(distinct.len(), names.len());
+        // Resuming the suffix search keeps this linear; probing from 2 each time is quadratic.
+        assert!(elapsed.as_secs() < 5, "{elapsed:?}");
     }
 
     #[test]

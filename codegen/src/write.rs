@@ -47,11 +47,20 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
 /// Writes `files` under `dir`, then removes files under `dir` that carry the `@generated`
 /// header but were not produced this time (a resource that left the schema).
 pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
+    use rayon::prelude::*;
     let mut summary = WriteSummary::default();
     let mut produced = BTreeSet::new();
-    for f in files {
-        let path = dir.join(&f.path);
-        if write_if_changed(&path, &f.contents)? {
+    // File system calls overlap well: on several threads (results kept in file order).
+    let results: Vec<(PathBuf, Result<bool>)> = files
+        .par_iter()
+        .map(|f| {
+            let path = dir.join(&f.path);
+            let wrote = write_if_changed(&path, &f.contents);
+            (path, wrote)
+        })
+        .collect();
+    for (path, wrote) in results {
+        if wrote? {
             summary.written.push(path.clone());
         } else {
             summary.unchanged += 1;

@@ -39,4 +39,5 @@
 pub mod agent_token;
 pub mod multi_stack;
 pub mod reusable_construct;
+pub mod scale;
 pub mod workspace;

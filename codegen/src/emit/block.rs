@@ -5,7 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_attrs, ident, ref_type, rust_type};
-use crate::ir::{BlockMode, Field, FieldType, Item, ObjectType, Presence, TypeId, ValueType};
+use crate::ir::{
+    BlockMode, Field, FieldType, Item, ItemKind, ObjectType, Presence, SharedModule, SharedPath,
+    TypeId, ValueType,
+};
 
 /// Where a getter reads its expression from.
 #[derive(Clone, Copy)]
@@ -14,6 +17,12 @@ pub enum Base {
     Handle,
     /// A `...Ref`: `self.0` is a `::cdktf::Expression`.
     Ref,
+}
+
+/// `{ items }` as one token: `quote!` copies an interpolated stream token by token, but a group
+/// only by reference, and the bodies of impls are most of the generated code.
+pub fn braces(items: TokenStream) -> proc_macro2::Group {
+    proc_macro2::Group::new(proc_macro2::Delimiter::Brace, items)
 }
 
 /// The setter of one settable field.
@@ -127,11 +136,16 @@ pub fn object_struct(item: &Item, id: TypeId, extra_setters: TokenStream) -> Tok
         docs.description = Some(format!("`{}`.", ty.tf_path));
     }
     let docs = doc_attrs(&docs);
-    let setters = ty
+    let mut setters = TokenStream::new();
+    for f in ty
         .fields
         .iter()
         .filter(|f| f.presence != Presence::Computed)
-        .map(|f| setter(item, f));
+    {
+        setters.extend(setter(item, f));
+    }
+    setters.extend(extra_setters);
+    let setters = braces(setters);
     let ctor = constructor(item, ty);
     let value_from = (id != item.config).then(|| {
         quote! {
@@ -150,10 +164,7 @@ pub fn object_struct(item: &Item, id: TypeId, extra_setters: TokenStream) -> Tok
 
         #ctor
 
-        impl #name {
-            #(#setters)*
-            #extra_setters
-        }
+        impl #name #setters
 
         impl ::cdktf::Object for #name {
             fn into_args(self) -> ::cdktf::Args {
@@ -220,7 +231,12 @@ pub fn ref_struct(item: &Item, id: TypeId) -> TokenStream {
         " A reference to `{}` (a value of [`{}`]).",
         ty.tf_path, ty.rust_name
     );
-    let getters = ty.fields.iter().map(|f| getter(item, f, Base::Ref));
+    let getters = braces(
+        ty.fields
+            .iter()
+            .map(|f| getter(item, f, Base::Ref))
+            .collect(),
+    );
     quote! {
         #[doc = #doc]
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -238,20 +254,105 @@ pub fn ref_struct(item: &Item, id: TypeId) -> TokenStream {
             }
         }
 
-        impl #name {
-            #(#getters)*
-        }
+        impl #name #getters
     }
 }
 
-/// Every nested struct of an item (everything but the configuration), with its `Ref`.
+/// Every nested struct of an item (everything but the configuration), with its `Ref`; types
+/// shared with other items are re-exported from the package's `types` module under the item's
+/// names.
 pub fn nested_types(item: &Item) -> TokenStream {
-    let items = (0..item.types.len())
-        .filter(|id| *id != item.config)
-        .map(|id| {
-            let s = object_struct(item, id, TokenStream::new());
-            let r = ref_struct(item, id);
-            quote!(#s #r)
+    // Streams are moved into `out` (`#tokens` in `quote!` would copy every token).
+    let mut out = TokenStream::new();
+    let mut structs = TokenStream::new();
+    for id in (0..item.types.len()).filter(|id| *id != item.config) {
+        let ty = &item.types[id];
+        match &ty.shared {
+            Some(path) => out.extend(reexport(ty, path)),
+            None => {
+                structs.extend(object_struct(item, id, TokenStream::new()));
+                structs.extend(ref_struct(item, id));
+            }
+        }
+    }
+    out.extend(structs);
+    out
+}
+
+/// `pub use super::types::FAMILY::{Shared as Local, SharedRef as LocalRef};`
+fn reexport(ty: &ObjectType, path: &SharedPath) -> TokenStream {
+    let types = ident(&path.types_module);
+    let module = ident(&path.module);
+    let (shared, shared_ref) = (
+        ident(&path.rust_name),
+        ident(&format!("{}Ref", path.rust_name)),
+    );
+    let (local, local_ref) = (ident(&ty.rust_name), ident(&ty.ref_name));
+    let pair = |from: &proc_macro2::Ident, to: &proc_macro2::Ident| {
+        if from == to {
+            quote!(#from)
+        } else {
+            quote!(#from as #to)
+        }
+    };
+    let (a, b) = (pair(&shared, &local), pair(&shared_ref, &local_ref));
+    quote!(pub use super::#types::#module::{#a, #b};)
+}
+
+/// The body of a submodule of the shared `types` module: each struct (with its `Ref`) compiled
+/// when one of the items that use it is.
+pub fn shared_module(module: &SharedModule) -> TokenStream {
+    let table = Item {
+        kind: ItemKind::Resource,
+        tf_name: String::new(),
+        module: module.module.clone(),
+        rust_name: String::new(),
+        feature: None,
+        doc: Default::default(),
+        // No configuration here: every type is a nested one.
+        config: usize::MAX,
+        types: module.types.clone(),
+    };
+    let doc = " Nested types that several resources and data sources share; each item's module \
+               re-exports those it uses under its own names.";
+    let attrs = super::module_attrs();
+    let mut out = quote! {
+        #![doc = #doc]
+        #attrs
+    };
+    for id in 0..table.types.len() {
+        let ty = &table.types[id];
+        let tokens = match &ty.shared {
+            // A type of another submodule that types here refer to.
+            Some(path) => {
+                let m = ident(&path.module);
+                let (name, name_ref) = (ident(&ty.rust_name), ident(&ty.ref_name));
+                quote!(use super::#m::{#name, #name_ref};)
+            }
+            None => {
+                let mut tokens = object_struct(&table, id, TokenStream::new());
+                tokens.extend(ref_struct(&table, id));
+                tokens
+            }
+        };
+        out.extend(match &module.features[id] {
+            None => tokens,
+            Some(features) => with_cfg(tokens, features),
         });
-    quote!(#(#items)*)
+    }
+    out
+}
+
+/// `#[cfg(any(feature = ...))]` on every item of `tokens`.
+fn with_cfg(tokens: TokenStream, features: &[String]) -> TokenStream {
+    let cfg = cfg_any(features);
+    // `object_struct` and `ref_struct` write items only, which always parse.
+    let file: syn::File = syn::parse2(tokens).expect("generated items parse");
+    let items = file.items;
+    quote!(#(#cfg #items)*)
+}
+
+/// `#[cfg(any(feature = "a", feature = "b"))]`.
+pub fn cfg_any(features: &[String]) -> TokenStream {
+    quote!(#[cfg(any(#(feature = #features),*))])
 }

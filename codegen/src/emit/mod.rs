@@ -3,6 +3,7 @@
 //! name (a resource called `String`, say) can shadow ours.
 
 pub mod block;
+pub mod docs;
 pub mod function;
 pub mod package;
 pub mod provider;
@@ -40,29 +41,124 @@ pub fn doc_attrs(doc: &Doc) -> TokenStream {
     }
 }
 
-/// Rustdoc compiles fenced blocks without a language as Rust; schema examples are HCL or shell.
-fn fence_code_blocks(text: &str) -> String {
+/// Rustdoc compiles (and, with doctests on, runs) fenced blocks whose info string is empty, `rust`
+/// or only doctest attributes (`no_run`, `should_panic`, ...), and indented code blocks; schema
+/// examples are HCL or shell. Those become `text` fences. Used for every description, so that a
+/// generated package can run its own doctests (the examples of [`docs`]) and only those.
+pub(crate) fn fence_code_blocks(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
     let mut out = String::with_capacity(text.len());
-    let mut open = false;
-    for line in text.lines() {
+    let mut fence: Option<&str> = None;
+    let mut prev_blank = true;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
         let trimmed = line.trim_start();
-        if let Some(lang) = trimmed.strip_prefix("```") {
-            if !open && (lang.trim().is_empty() || lang.trim() == "rust") {
-                out.push_str(&line[..line.len() - trimmed.len()]);
-                out.push_str("```text");
-            } else {
-                out.push_str(line);
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (Some(open), Some(m)) if m == open => fence = None,
+            (None, Some(m)) => {
+                fence = Some(m);
+                let info = trimmed.trim_start_matches(m.chars().next().unwrap_or('`'));
+                if runs_as_rust(info) {
+                    out.push_str(&line[..line.len() - trimmed.len()]);
+                    out.push_str(m);
+                    out.push_str("text\n");
+                    prev_blank = false;
+                    i += 1;
+                    continue;
+                }
             }
-            open = !open;
-        } else {
-            out.push_str(line);
+            (None, None) if prev_blank && indent_width(line) >= 4 => {
+                // An indented code block (it cannot interrupt a paragraph): fence it.
+                let end = indented_block_end(&lines, i);
+                out.push_str("```text\n");
+                for l in &lines[i..end] {
+                    out.push_str(strip_indent(l, 4));
+                    out.push('\n');
+                }
+                out.push_str("```\n");
+                i = end;
+                prev_blank = false;
+                continue;
+            }
+            _ => {}
         }
+        out.push_str(line);
+        out.push('\n');
+        prev_blank = trimmed.is_empty();
+        i += 1;
+    }
+    if let Some(m) = fence {
+        out.push_str(m);
         out.push('\n');
     }
-    if open {
-        out.push_str("```\n");
-    }
     out.trim_end().to_string()
+}
+
+/// Whether rustdoc treats a fence with this info string as Rust.
+fn runs_as_rust(info: &str) -> bool {
+    const ATTRS: &[&str] = &[
+        "rust",
+        "ignore",
+        "no_run",
+        "should_panic",
+        "compile_fail",
+        "test_harness",
+        "standalone_crate",
+        "allow_fail",
+    ];
+    info.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .all(|t| ATTRS.contains(&t) || t.starts_with("edition") || t.starts_with('{'))
+}
+
+/// Columns of leading whitespace (a tab counts 4); blank lines count as 0.
+fn indent_width(line: &str) -> usize {
+    if line.trim().is_empty() {
+        return 0;
+    }
+    let mut n = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => n += 1,
+            '\t' => n += 4,
+            _ => break,
+        }
+    }
+    n
+}
+
+/// The end (exclusive) of the indented block starting at `start`: indented lines, and blank lines
+/// followed by more of them.
+fn indented_block_end(lines: &[&str], start: usize) -> usize {
+    let mut end = start;
+    let mut i = start;
+    while i < lines.len() {
+        if indent_width(lines[i]) >= 4 {
+            end = i + 1;
+        } else if !lines[i].trim().is_empty() {
+            break;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// `line` without up to `width` columns of indentation.
+fn strip_indent(line: &str, width: usize) -> &str {
+    let mut n = 0;
+    for (i, c) in line.char_indices() {
+        if n >= width {
+            return &line[i..];
+        }
+        match c {
+            ' ' => n += 1,
+            '\t' => n += 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
 }
 
 /// The Rust type `T` of `Value<T>` for a value type.
@@ -131,6 +227,27 @@ mod tests {
         let got = fence_code_blocks("a\n```\nx = 1\n```\n```hcl\ny\n```");
         assert_eq!(got, "a\n```text\nx = 1\n```\n```hcl\ny\n```");
         assert_eq!(fence_code_blocks("```\nunclosed"), "```text\nunclosed\n```");
+        assert_eq!(
+            fence_code_blocks("~~~no_run\nx\n~~~\n```sh,ignore\ny\n```"),
+            "~~~text\nx\n~~~\n```sh,ignore\ny\n```"
+        );
+    }
+
+    #[test]
+    fn indented_code_blocks_become_text() {
+        let got =
+            fence_code_blocks("Example:\n\n    resource \"x\" {\n\n      a = 1\n    }\n\nAfter.");
+        assert_eq!(
+            got,
+            "Example:\n\n```text\nresource \"x\" {\n\n  a = 1\n}\n```\n\nAfter."
+        );
+        // A continuation line of a paragraph is not code.
+        assert_eq!(fence_code_blocks("a\n    b"), "a\n    b");
+        // Nor is text inside a fence.
+        assert_eq!(
+            fence_code_blocks("```hcl\n\n    x\n```"),
+            "```hcl\n\n    x\n```"
+        );
     }
 
     #[test]

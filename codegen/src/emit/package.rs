@@ -27,8 +27,9 @@ pub fn cargo_toml(
         pkg.provider_name, pkg.source
     );
     out.push_str(&format!("description = {}\n\n", toml_str(&description)));
-    // Schema descriptions hold HCL examples in indented blocks that rustdoc would run as Rust.
-    out.push_str("[lib]\ndoctest = false\n\n");
+    // Doctests are on: each module's Example Usage is a doctest (code blocks of schema
+    // descriptions are fenced as `text`, so only those run). A doctest compiles only when its
+    // module's feature is enabled; `cargo test --doc --features full` runs them all.
     out.push_str(&format!(
         "[dependencies]\ncdktf = {{ path = {} }}\n\n",
         toml_str(runtime_path)
@@ -124,6 +125,23 @@ pub fn lib_rs(
             modules.push(("functions".into(), decl));
         }
     }
+    if !pkg.shared.is_empty() {
+        let m = ident(&pkg.types_module);
+        let cfg = shared_cfg(pkg.shared.iter().map(|s| s.module_features()));
+        let tokens = match inline {
+            Some(_) => {
+                let subs = pkg.shared.iter().map(|s| {
+                    let cfg = shared_cfg(std::iter::once(s.module_features()));
+                    let name = ident(&s.module);
+                    let body = super::block::shared_module(s);
+                    quote!(#cfg pub mod #name { #body })
+                });
+                quote!(#cfg pub mod #m { #(#subs)* })
+            }
+            None => quote! { #cfg #[rustfmt::skip] pub mod #m; },
+        };
+        modules.push((pkg.types_module.clone(), tokens));
+    }
     modules.sort_by(|a, b| a.0.cmp(&b.0));
     let modules = modules.into_iter().map(|(_, t)| t);
     let head = if inline.is_some() {
@@ -146,5 +164,35 @@ pub fn lib_rs(
         };
 
         #(#modules)*
+    }
+}
+
+/// The `cfg` of a module that holds shared types: any feature of any of them (none when one of
+/// them is always compiled).
+fn shared_cfg(features: impl Iterator<Item = Option<Vec<String>>>) -> TokenStream {
+    let mut all = std::collections::BTreeSet::new();
+    for f in features {
+        match f {
+            Some(f) => all.extend(f),
+            None => return TokenStream::new(),
+        }
+    }
+    let all: Vec<String> = all.into_iter().collect();
+    super::block::cfg_any(&all)
+}
+
+/// The shared `types` module of a package: one submodule per family, each compiled when one of
+/// its types is used.
+pub fn types_rs(pkg: &Package) -> TokenStream {
+    let subs = pkg.shared.iter().map(|s| {
+        let cfg = shared_cfg(std::iter::once(s.module_features()));
+        let name = ident(&s.module);
+        quote!(#cfg pub mod #name;)
+    });
+    let doc = " Nested types shared by several resources and data sources, by family. Each item's \
+               module re-exports the ones it uses under its own names: use those.";
+    quote! {
+        #![doc = #doc]
+        #(#subs)*
     }
 }

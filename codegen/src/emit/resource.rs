@@ -8,22 +8,15 @@ use super::block::{getter, nested_types, object_struct, Base};
 use super::{doc_attrs, ident};
 use crate::ir::{Item, ItemKind};
 
-/// The body of the item's module (inner attributes and items).
-pub fn module(item: &Item) -> TokenStream {
-    let what = match item.kind {
-        ItemKind::Resource => "resource",
-        ItemKind::DataSource => "data source",
-        ItemKind::Ephemeral => "ephemeral resource",
-        ItemKind::Provider => "provider",
-    };
-    let module_doc = format!(" The `{}` {what}.", item.tf_name);
+/// The body of the item's module (inner attributes and items). `page` is the module's docs page
+/// ([`super::docs::Page::rustdoc`]), one string per `//!` line.
+pub fn module(item: &Item, page: &[String]) -> TokenStream {
     let attrs = super::module_attrs();
     let config = object_struct(item, item.config, TokenStream::new());
     let config_name = ident(&item.types[item.config].rust_name);
     let handle = handle(item);
-    let nested = nested_types(item);
-    quote! {
-        #![doc = #module_doc]
+    let mut out = quote! {
+        #(#![doc = #page])*
         #attrs
 
         #config
@@ -35,8 +28,10 @@ pub fn module(item: &Item) -> TokenStream {
         }
 
         #handle
-        #nested
-    }
+    };
+    // Moved in, not interpolated: `#tokens` copies every token, and this is most of the module.
+    out.extend(nested_types(item));
+    out
 }
 
 /// The handle type: `new`, `TF_TYPE`, getters, `Deref` to `::cdktf::Resource`.
@@ -56,10 +51,11 @@ fn handle(item: &Item) -> TokenStream {
         None => head,
     });
     let docs = doc_attrs(&doc);
-    let getters = item.types[item.config]
+    let getters: TokenStream = item.types[item.config]
         .fields
         .iter()
-        .map(|f| getter(item, f, Base::Handle));
+        .map(|f| getter(item, f, Base::Handle))
+        .collect();
     quote! {
         #docs
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -84,7 +80,7 @@ fn handle(item: &Item) -> TokenStream {
                 ))
             }
 
-            #(#getters)*
+            #getters
         }
 
         impl ::std::ops::Deref for #name {

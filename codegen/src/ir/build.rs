@@ -118,7 +118,7 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
             )
         })
         .collect();
-    Ok(Package {
+    let mut pkg = Package {
         provider_name: id.name.clone(),
         source: id.source.clone(),
         version: id.version.clone(),
@@ -126,7 +126,11 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
         items,
         functions,
         warnings,
-    })
+        types_module: String::new(),
+        shared: Vec::new(),
+    };
+    super::share::share(&mut pkg);
+    Ok(pkg)
 }
 
 /// Takes `want` from `used`, or `want{sep}2`, `want{sep}3`, ...
@@ -142,29 +146,33 @@ pub(crate) fn claim(used: &mut BTreeSet<String>, want: &str, sep: &str) -> Strin
 }
 
 /// Builds the types of one item.
-struct ItemBuilder {
+struct ItemBuilder<'s> {
     types: Vec<ObjectType>,
     type_names: BTreeSet<String>,
+    /// The blocks being built, outermost first: (Terraform name, schema, type), for folding
+    /// unrolled recursion back into the ancestor ([`super::fold`]).
+    ancestors: Vec<(String, &'s Block, TypeId)>,
 }
 
-impl ItemBuilder {
+impl<'s> ItemBuilder<'s> {
     fn build(
         kind: ItemKind,
         tf_name: &str,
         module: String,
         rust_name: String,
         feature: Option<String>,
-        block: &Block,
+        block: &'s Block,
         path: &str,
     ) -> Result<Item> {
         let config_name = format!("{rust_name}Config");
         let mut b = ItemBuilder {
             types: Vec::new(),
             type_names: [rust_name.clone(), config_name.clone()].into(),
+            ancestors: Vec::new(),
         };
         let config = b.block(block, path, &rust_name, Some(config_name), tf_name)?;
         let doc = Doc {
-            description: block.description.clone().filter(|d| !d.trim().is_empty()),
+            description: description(block.description.as_deref()),
             notes: Vec::new(),
             deprecated: block.deprecated,
         };
@@ -206,6 +214,7 @@ impl ItemBuilder {
             tf_path: tf_path.to_string(),
             doc,
             fields: Vec::new(),
+            shared: None,
         });
         self.types.len() - 1
     }
@@ -213,20 +222,33 @@ impl ItemBuilder {
     /// A block as a struct. `config_name` is set for the top-level block.
     fn block(
         &mut self,
-        block: &Block,
+        block: &'s Block,
         path: &str,
         name: &str,
         config_name: Option<String>,
         tf_path: &str,
     ) -> Result<TypeId> {
+        if let Some(name) = block
+            .attributes
+            .keys()
+            .find(|k| block.block_types.contains_key(*k))
+        {
+            return Err(Error::DuplicateName {
+                file: String::new(),
+                path: path.to_string(),
+                name: name.clone(),
+            });
+        }
         let top = config_name.is_some();
         let rust_name = config_name.unwrap_or_else(|| name.to_string());
         let doc = Doc {
-            description: block.description.clone().filter(|d| !d.trim().is_empty()),
+            description: description(block.description.as_deref()),
             notes: Vec::new(),
             deprecated: block.deprecated,
         };
         let id = self.reserve(rust_name, tf_path, doc);
+        let edge = tf_path.rsplit('.').next().unwrap_or(tf_path).to_string();
+        self.ancestors.push((edge, block, id));
         let reserved = if top {
             naming::TOP_LEVEL_RESERVED
         } else {
@@ -247,6 +269,7 @@ impl ItemBuilder {
         }
         fields.sort_by(|a, b| a.tf_name.cmp(&b.tf_name));
         self.types[id].fields = fields;
+        self.ancestors.pop();
         Ok(id)
     }
 
@@ -393,7 +416,7 @@ impl ItemBuilder {
         &mut self,
         tf: &str,
         ident: &str,
-        nested: &NestedBlock,
+        nested: &'s NestedBlock,
         path: &str,
         parent: &str,
         tf_path: &str,
@@ -410,14 +433,27 @@ impl ItemBuilder {
             Some("map") => BlockMode::Map,
             other => return Err(unknown_mode(other, format!("{path}.nesting_mode"))),
         };
-        let name = self.type_name(parent, tf);
-        let ty = self.block(
-            &nested.block,
-            &format!("{path}.block"),
-            &name,
-            None,
-            &format!("{tf_path}.{tf}"),
-        )?;
+        // A block that repeats an enclosing block of the same name, cut short (AWS wafv2's
+        // `statement` unrolled a few levels deep), is that block: the type becomes recursive.
+        let folded = self
+            .ancestors
+            .iter()
+            .rev()
+            .find(|(edge, block, _)| edge == tf && super::fold::is_truncation(&nested.block, block))
+            .map(|(_, _, id)| *id);
+        let ty = match folded {
+            Some(id) => id,
+            None => {
+                let name = self.type_name(parent, tf);
+                self.block(
+                    &nested.block,
+                    &format!("{path}.block"),
+                    &name,
+                    None,
+                    &format!("{tf_path}.{tf}"),
+                )?
+            }
+        };
         // The struct name was reserved above; `block` used it as is.
         let presence = if min >= 1 {
             Presence::Required
@@ -440,16 +476,44 @@ impl ItemBuilder {
             presence,
             ty: FieldType::Block { mode, ty },
             doc: Doc {
-                description: nested
-                    .block
-                    .description
-                    .clone()
-                    .filter(|d| !d.trim().is_empty()),
+                description: description(nested.block.description.as_deref()),
                 notes,
                 deprecated: nested.block.deprecated,
             },
         })
     }
+}
+
+/// The longest description kept, in bytes: a schema's longest is under 1 kB (AWS: 472 bytes), and
+/// a hostile multi-megabyte one would otherwise be copied into every stage of the output.
+pub const MAX_DESCRIPTION_BYTES: usize = 64 * 1024;
+
+/// A description as documented: blank ones dropped; line ends made `\n` and other control
+/// characters replaced (a bare carriage return is a compile error in a doc comment); very long
+/// ones cut at a character boundary.
+pub(crate) fn description(text: Option<&str>) -> Option<String> {
+    let text = text.filter(|d| !d.trim().is_empty())?;
+    let mut end = text.len().min(MAX_DESCRIPTION_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out: String = text[..end]
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\n' | '\t' => c,
+            c if c.is_control() => char::REPLACEMENT_CHARACTER,
+            c => c,
+        })
+        .collect();
+    if end < text.len() {
+        out.push_str(&format!(
+            "\n\n(Description cut: {} bytes in the schema.)",
+            text.len()
+        ));
+    }
+    Some(out)
 }
 
 fn unknown_mode(found: Option<&str>, path: String) -> Error {
@@ -487,7 +551,7 @@ fn attr_doc(attr: &Attribute, presence: Presence) -> Doc {
         notes.push("Write-only: never stored in state.".into());
     }
     Doc {
-        description: attr.description.clone().filter(|d| !d.trim().is_empty()),
+        description: description(attr.description.as_deref()),
         notes,
         deprecated: attr.deprecated,
     }

@@ -1,15 +1,18 @@
 //! Merges structurally identical nested types of one item (same fields, types, docs), so that a
 //! sub-block repeated at many paths (AWS wafv2 statements, quicksight visuals) is one struct.
 //!
-//! Types are numbered parents-first, so children are visited before parents by walking the table
-//! backwards; each type gets a class from its fields with child types replaced by their classes.
-//! The lowest-numbered member of a class represents it and keeps its name.
+//! Types may refer to each other in cycles (folded recursion, [`super::fold`]), so classes are
+//! found by partition refinement, as in DFA minimization: start from the types' own fields with
+//! child types left out, then split classes by the classes of their children until nothing
+//! splits. The lowest-numbered member of a class represents it and keeps its name.
+//! [`super::share`] runs the same refinement across all items of a provider.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::{FieldType, Item, ObjectType, TypeId, ValueType};
 
-fn map_value(ty: &ValueType, f: &impl Fn(TypeId) -> TypeId) -> ValueType {
+/// Rewrites every type index of a value type.
+pub(crate) fn map_value(ty: &ValueType, f: &impl Fn(TypeId) -> TypeId) -> ValueType {
     match ty {
         ValueType::Object(id) => ValueType::Object(f(*id)),
         ValueType::List(t) => ValueType::List(Box::new(map_value(t, f))),
@@ -19,7 +22,8 @@ fn map_value(ty: &ValueType, f: &impl Fn(TypeId) -> TypeId) -> ValueType {
     }
 }
 
-fn map_ids(ty: &ObjectType, f: &impl Fn(TypeId) -> TypeId) -> ObjectType {
+/// Rewrites every type index of a type's fields.
+pub(crate) fn map_ids(ty: &ObjectType, f: &impl Fn(TypeId) -> TypeId) -> ObjectType {
     let mut out = ty.clone();
     for field in &mut out.fields {
         field.ty = match &field.ty {
@@ -33,35 +37,110 @@ fn map_ids(ty: &ObjectType, f: &impl Fn(TypeId) -> TypeId) -> ObjectType {
     out
 }
 
-/// The structural key of a type whose children already have classes.
-fn key(ty: &ObjectType, class: &[usize]) -> String {
-    let mapped = map_ids(ty, &|id| class[id]);
-    format!("{:?}|{:?}", mapped.fields, mapped.doc)
+fn value_children(ty: &ValueType, out: &mut Vec<TypeId>) {
+    match ty {
+        ValueType::Object(id) => out.push(*id),
+        ValueType::List(t) | ValueType::Set(t) | ValueType::Map(t) => value_children(t, out),
+        _ => {}
+    }
+}
+
+/// The types a type refers to, in field order (with repeats).
+pub(crate) fn children(ty: &ObjectType) -> Vec<TypeId> {
+    let mut out = Vec::new();
+    for field in &ty.fields {
+        match &field.ty {
+            FieldType::Attr(v) => value_children(v, &mut out),
+            FieldType::Block { ty, .. } => out.push(*ty),
+        }
+    }
+    out
+}
+
+/// The structural key of a type without its children: fields (child indices blanked) and docs.
+/// Names of the type itself and its Terraform path are not part of it.
+pub(crate) fn shallow_key(ty: &ObjectType) -> String {
+    use std::fmt::Write as _;
+    fn value(out: &mut String, ty: &ValueType) {
+        match ty {
+            ValueType::Object(_) => out.push('o'),
+            ValueType::List(t) | ValueType::Set(t) | ValueType::Map(t) => {
+                out.push(match ty {
+                    ValueType::List(_) => 'l',
+                    ValueType::Set(_) => 's',
+                    _ => 'm',
+                });
+                value(out, t);
+            }
+            other => {
+                let _ = write!(out, "{other:?}");
+            }
+        }
+    }
+    let mut out = String::with_capacity(64 * (ty.fields.len() + 1));
+    for f in &ty.fields {
+        let _ = write!(out, "{}\0{}\0{:?}\0", f.tf_name, f.rust_name, f.presence);
+        match &f.ty {
+            FieldType::Attr(v) => value(&mut out, v),
+            FieldType::Block { mode, .. } => {
+                let _ = write!(out, "{mode:?}");
+            }
+        }
+        let _ = writeln!(out, "\0{:?}", f.doc);
+    }
+    let _ = write!(out, "|{:?}", ty.doc);
+    out
+}
+
+/// Partition refinement: `keys[n]` is node `n`'s own structure, `children[n]` the nodes it refers
+/// to. Returns a class per node, numbered in order of first occurrence; two nodes share a class
+/// exactly when their keys match and their children, pairwise, share classes (cycles included).
+pub(crate) fn refine(keys: &[String], children: &[Vec<usize>]) -> Vec<usize> {
+    let mut class = Vec::with_capacity(keys.len());
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for k in keys {
+        let next = ids.len();
+        class.push(*ids.entry(k.as_str()).or_insert(next));
+    }
+    let mut count = ids.len();
+    loop {
+        let mut sigs: HashMap<(usize, Vec<usize>), usize> = HashMap::new();
+        let next_class: Vec<usize> = (0..keys.len())
+            .map(|n| {
+                let sig = (class[n], children[n].iter().map(|c| class[*c]).collect());
+                let next = sigs.len();
+                *sigs.entry(sig).or_insert(next)
+            })
+            .collect();
+        class = next_class;
+        // Refinement only splits classes: the same count means nothing changed.
+        if sigs.len() == count {
+            return class;
+        }
+        count = sigs.len();
+    }
 }
 
 /// Merges identical nested types of `item` (never the configuration).
 pub fn dedup(item: &mut Item) {
     let n = item.types.len();
-    let mut class = vec![usize::MAX; n];
-    let mut classes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rep: Vec<TypeId> = Vec::new();
-    for id in (0..n).rev() {
-        if id == item.config {
-            class[id] = rep.len();
-            rep.push(id);
-            continue;
-        }
-        let k = key(&item.types[id], &class);
-        let next = rep.len();
-        let c = *classes.entry(k).or_insert(next);
-        if c == next {
-            rep.push(id);
-        } else {
-            rep[c] = rep[c].min(id);
-        }
-        class[id] = c;
+    let keys: Vec<String> = (0..n)
+        .map(|id| {
+            if id == item.config {
+                "\0config".to_string()
+            } else {
+                shallow_key(&item.types[id])
+            }
+        })
+        .collect();
+    let kids: Vec<Vec<usize>> = item.types.iter().map(children).collect();
+    let class = refine(&keys, &kids);
+    // The representative of a class is its lowest index; representatives keep their order.
+    let classes = class.iter().max().map_or(0, |m| m + 1);
+    let mut rep = vec![usize::MAX; classes];
+    for (id, c) in class.iter().enumerate() {
+        rep[*c] = rep[*c].min(id);
     }
-    // Keep representatives in their original order; renumber.
     let mut keep: Vec<TypeId> = rep.clone();
     keep.sort_unstable();
     let mut new_index = vec![usize::MAX; n];

@@ -54,7 +54,7 @@ pub(crate) fn functions(
             params.push(Param {
                 rust_name: idents[i].clone(),
                 ty: function_type(&ty),
-                description: param.description.clone(),
+                description: super::build::description(param.description.as_deref()),
             });
         }
         let variadic = match &sig.variadic_parameter {
@@ -63,15 +63,16 @@ pub(crate) fn functions(
                 Some(Param {
                     rust_name: idents[pnames.len() - 1].clone(),
                     ty: function_type(&ty),
-                    description: v.description.clone(),
+                    description: super::build::description(v.description.as_deref()),
                 })
             }
             None => None,
         };
-        let description = match (&sig.summary, &sig.description) {
-            (Some(s), Some(d)) if !d.is_empty() => Some(format!("{s}\n\n{d}")),
-            (Some(s), _) => Some(s.clone()),
-            (None, d) => d.clone(),
+        let summary = super::build::description(sig.summary.as_deref());
+        let details = super::build::description(sig.description.as_deref());
+        let description = match (summary, details) {
+            (Some(s), Some(d)) => Some(format!("{s}\n\n{d}")),
+            (s, d) => s.or(d),
         };
         out.push(Function {
             tf_name: tf.clone(),

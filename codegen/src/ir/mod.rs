@@ -2,12 +2,17 @@
 //! [`build`], so that `emit` only prints. Every item keeps its `rust_name` next to its `tf_name`.
 //!
 //! Nested object and block types of an item live in a per-item table ([`Item::types`]) and are
-//! referred to by index ([`TypeId`]); deduplicating or folding them later (across a provider, or
-//! recursive AWS types) only has to rewrite that table and the indices.
+//! referred to by index ([`TypeId`]). Three passes keep that table small at AWS scale: unrolled
+//! recursion is folded while building (`fold`: a block that repeats an enclosing one becomes a
+//! reference to it), identical types of an item are merged ([`dedup`]), and types that several
+//! items use are moved to the package's shared `types` module ([`share`]), the items keeping
+//! entries that re-export them.
 
 pub mod build;
 pub mod dedup;
+mod fold;
 mod functions;
+pub mod share;
 
 /// The generated package of one provider.
 #[derive(Clone, Debug)]
@@ -26,6 +31,36 @@ pub struct Package {
     pub functions: Vec<Function>,
     /// Sections of the schema that were not generated.
     pub warnings: Vec<String>,
+    /// The module (`types`) that holds the nested types several items share, one submodule per
+    /// family ([`SharedModule`]); items re-export them under their own names.
+    pub types_module: String,
+    /// The shared types, by submodule name.
+    pub shared: Vec<SharedModule>,
+}
+
+/// A submodule of [`Package::types_module`]: nested types used by more than one item, named
+/// after a family of items (`quicksight`). Types of other submodules that these refer to are
+/// entries at the end of the table with [`ObjectType::shared`] set (imported, not defined).
+#[derive(Clone, Debug)]
+pub struct SharedModule {
+    /// The submodule name.
+    pub module: String,
+    /// The types, referring to each other by index into this table.
+    pub types: Vec<ObjectType>,
+    /// For each type, the features of the items that use it (`None`: always compiled, because an
+    /// item without a feature uses it).
+    pub features: Vec<Option<Vec<String>>>,
+}
+
+impl SharedModule {
+    /// The features that enable the submodule (`None`: always compiled).
+    pub fn module_features(&self) -> Option<Vec<String>> {
+        let mut all = std::collections::BTreeSet::new();
+        for f in &self.features {
+            all.extend(f.as_ref()?.iter().cloned());
+        }
+        Some(all.into_iter().collect())
+    }
 }
 
 /// What kind of element an item is.
@@ -79,6 +114,20 @@ pub struct ObjectType {
     pub doc: Doc,
     /// Fields in Terraform name order.
     pub fields: Vec<Field>,
+    /// Set when the struct is defined in a shared submodule ([`Package::shared`]) and the item's
+    /// module only re-exports it under `rust_name`.
+    pub shared: Option<SharedPath>,
+}
+
+/// Where a shared struct is defined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedPath {
+    /// [`Package::types_module`].
+    pub types_module: String,
+    /// The submodule of [`Package::types_module`].
+    pub module: String,
+    /// The struct's name there (its `Ref` is this plus `Ref`).
+    pub rust_name: String,
 }
 
 /// An attribute or nested block of a struct.

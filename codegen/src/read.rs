@@ -1,0 +1,183 @@
+//! Reading a schema document safely: bounded nesting, a large stack for the recursive stages,
+//! and the document-level checks serde cannot express. Every error names the JSON path (or the
+//! line and column) of the problem; no input makes these functions panic.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::ir;
+use crate::ir::build::{local_name, source_address, ProviderId};
+use crate::schema;
+
+/// The deepest nesting of JSON arrays and objects the reader accepts. Real schemas stay under 50
+/// (the unrolled recursion of AWS WAFv2 reaches 41); 64 levels of nested blocks take about 200.
+/// The bound keeps hostile input from exhausting the stack.
+pub const MAX_JSON_DEPTH: usize = 1024;
+
+/// Stack size of the thread that reads a document and builds its IR: both recurse once per level
+/// of nesting, up to [`MAX_JSON_DEPTH`].
+const STACK_SIZE: usize = 256 << 20;
+
+/// Runs `f` on a thread with a stack large enough for [`MAX_JSON_DEPTH`] levels (virtual memory:
+/// only the pages used are committed). A panic on that thread is resumed on the caller's.
+pub(crate) fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("codegen".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, f)
+            .map_err(|source| Error::Thread { source })?;
+        handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Where the nesting of `text` first goes deeper than [`MAX_JSON_DEPTH`]: (line, column), 1-based.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut line_start) = (1usize, 0usize);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    let column = text[line_start..=i].chars().count();
+                    return Some((line, column));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Checks the document-level facts that serde cannot: there is at least one provider, and no
+/// provider key is empty.
+pub(crate) fn check_providers(providers: &BTreeMap<String, schema::ProviderSchema>) -> Result<()> {
+    if providers.is_empty() {
+        return Err(Error::NoProviders {
+            file: String::new(),
+        });
+    }
+    if providers.keys().any(|k| local_name(k).trim().is_empty()) {
+        return Err(Error::Json {
+            file: String::new(),
+            path: "provider_schemas".into(),
+            message: "a provider key has an empty name".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Parses and checks the document: JSON shape errors carry the JSON path; a major
+/// `format_version` above 1 is rejected.
+pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
+    if text.trim().is_empty() {
+        return Err(Error::Json {
+            file: String::new(),
+            path: ".".into(),
+            message:
+                "the file is empty (expected the output of `terraform providers schema -json`)"
+                    .into(),
+        });
+    }
+    if let Some((line, column)) = too_deep(text) {
+        return Err(Error::TooDeep {
+            file: String::new(),
+            line,
+            column,
+            limit: MAX_JSON_DEPTH,
+        });
+    }
+    if !text.trim_start().starts_with('{') {
+        let message = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(e) => e.to_string(),
+            Ok(_) => "expected an object (the output of `terraform providers schema -json`)".into(),
+        };
+        return Err(Error::Json {
+            file: String::new(),
+            path: ".".into(),
+            message,
+        });
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    // Depth is bounded by `too_deep` above, and callers run this on a large stack.
+    de.disable_recursion_limit();
+    let doc: schema::ProvidersSchema =
+        serde_path_to_error::deserialize(de).map_err(|e| Error::Json {
+            file: String::new(),
+            // `?`: a syntax error, not a value of the wrong shape; the message has the position.
+            path: match e.path().to_string() {
+                p if p == "?" => ".".to_string(),
+                p => p,
+            },
+            message: e.into_inner().to_string(),
+        })?;
+    if let Some(v) = &doc.format_version {
+        let major = v.split('.').next().and_then(|m| m.parse::<u64>().ok());
+        if !matches!(major, Some(m) if m <= 1) {
+            return Err(Error::UnsupportedFormatVersion {
+                file: String::new(),
+                version: v.clone(),
+            });
+        }
+    }
+    Ok(doc)
+}
+
+/// Reads a document and builds the IR of every provider in it, without emitting code: the
+/// schema reader and the IR builder alone (the fuzz target's entry point). Never panics on any
+/// input; malformed input is an [`Error`].
+pub fn read_ir(schema_json: &str) -> Result<Vec<ir::Package>> {
+    on_big_stack(|| {
+        let doc = parse_document(schema_json)?;
+        let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
+            file: String::new(),
+        })?;
+        check_providers(&providers)?;
+        providers
+            .iter()
+            .map(|(key, schema)| {
+                let id = ProviderId {
+                    key: key.clone(),
+                    name: local_name(key),
+                    source: source_address(key),
+                    version: None,
+                };
+                ir::build::package(&id, schema)
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_ignores_brackets_in_strings_and_reports_the_position() {
+        let deep = "[".repeat(MAX_JSON_DEPTH + 1);
+        assert_eq!(too_deep(&deep), Some((1, MAX_JSON_DEPTH + 1)));
+        let quoted = format!("[\"\\\"{deep}\"]");
+        assert_eq!(too_deep(&quoted), None);
+        let later = format!("{{\n  \"é\": {deep}");
+        assert_eq!(too_deep(&later), Some((2, 8 + MAX_JSON_DEPTH - 1)));
+        assert_eq!(too_deep("]]]]{}"), None);
+    }
+}
