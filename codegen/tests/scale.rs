@@ -91,9 +91,38 @@ fn shares_across_items_and_folds_recursion() {
         "the inner `statement` setter takes the outer type:\n{rec}"
     );
 
-    // Compiles with one of the two sharing items enabled, and with none.
+    // Compiles with one of the two sharing items enabled, and with none; and as the single file
+    // of the `build.rs` layout, `include!`d into a module.
     let dir = root.join("target/codegen-scale-test");
     g.write_to(dir.join("p")).expect("written");
+    let single = codegen::Config::new()
+        .layout(codegen::Layout::Module)
+        .generate(&schema())
+        .expect("generates");
+    assert!(file(&single, "p.rs").contains("pub mod types"));
+    single.write_to(dir.join("single/src")).expect("written");
+    let manifest = format!(
+        "[package]\nname = \"single\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [dependencies]\ncdktf = {{ path = {:?} }}\n\n[workspace]\n",
+        root.join("cdktf").display().to_string()
+    );
+    std::fs::write(dir.join("single/Cargo.toml"), manifest).expect("written");
+    std::fs::write(
+        dir.join("single/src/lib.rs"),
+        "pub mod p {\n    include!(\"p.rs\");\n}\n",
+    )
+    .expect("written");
+    let out = Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--manifest-path"])
+        .arg(dir.join("single/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "single-file layout:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for features in ["p_fam_two", "p_rec", ""] {
         let out = Command::new(env!("CARGO"))
             .args([
