@@ -1,7 +1,7 @@
 //! [`AnyValue`]: what outputs, locals and variable defaults accept.
 
-use crate::expr::{Expression, Repr};
-use crate::value::{number_repr, ListRef, MapRef, Value};
+use crate::expr::Repr;
+use crate::value::{number_repr, ToExpression, Value};
 
 /// A value of any Terraform type. Outputs, locals and variable defaults take one.
 pub trait AnyValue {
@@ -25,27 +25,11 @@ impl<T> AnyValue for &Value<T> {
     }
 }
 
-impl<R> AnyValue for ListRef<R>
-where
-    R: crate::value::FromExpression,
-{
+/// Typed references: generated `...Ref` types, [`ListRef`](crate::ListRef),
+/// [`MapRef`](crate::MapRef), [`Expression`].
+impl<T: ToExpression> AnyValue for T {
     fn into_raw(self) -> RawValue {
-        RawValue(Repr::Expr(self.expression()))
-    }
-}
-
-impl<R> AnyValue for MapRef<R>
-where
-    R: crate::value::FromExpression,
-{
-    fn into_raw(self) -> RawValue {
-        RawValue(Repr::Expr(self.expression()))
-    }
-}
-
-impl AnyValue for Expression {
-    fn into_raw(self) -> RawValue {
-        RawValue(Repr::Expr(self))
+        RawValue(Repr::Expr(self.to_expression()))
     }
 }
 

@@ -207,6 +207,33 @@ impl<T> FromExpression for Value<T> {
     }
 }
 
+/// A typed reference that stands for one Terraform expression: the `...Ref` types of generated
+/// bindings, [`ListRef`], [`MapRef`]. Each is an [`AnyValue`](crate::AnyValue), so that a whole
+/// block or object can be an output's value:
+/// `TerraformOutput::new(&stack, "repo", workspace.vcs_repo())`.
+pub trait ToExpression {
+    /// The expression it stands for.
+    fn to_expression(&self) -> Expression;
+}
+
+impl ToExpression for Expression {
+    fn to_expression(&self) -> Expression {
+        self.clone()
+    }
+}
+
+impl<R> ToExpression for ListRef<R> {
+    fn to_expression(&self) -> Expression {
+        self.expression.clone()
+    }
+}
+
+impl<R> ToExpression for MapRef<R> {
+    fn to_expression(&self) -> Expression {
+        self.expression.clone()
+    }
+}
+
 /// A reference to a list (or set) attribute whose elements are objects: `.get(i)` gives a typed
 /// reference to one element.
 pub struct ListRef<R> {

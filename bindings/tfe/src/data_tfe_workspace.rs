@@ -514,6 +514,11 @@ for ::cdktf::Value<DataTfeWorkspaceVcsRepo> {
         ::cdktf::Value::from_expression(reference.0)
     }
 }
+impl ::cdktf::ToExpression for DataTfeWorkspaceVcsRepoRef {
+    fn to_expression(&self) -> ::cdktf::Expression {
+        self.0.clone()
+    }
+}
 impl DataTfeWorkspaceVcsRepoRef {
     /// Required.
     pub fn branch(&self) -> ::cdktf::Value<::std::string::String> {

@@ -364,6 +364,11 @@ for ::cdktf::Value<TeamOrganizationAccess> {
         ::cdktf::Value::from_expression(reference.0)
     }
 }
+impl ::cdktf::ToExpression for TeamOrganizationAccessRef {
+    fn to_expression(&self) -> ::cdktf::Expression {
+        self.0.clone()
+    }
+}
 impl TeamOrganizationAccessRef {
     /// Allows adding and removing users in teams.
     ///

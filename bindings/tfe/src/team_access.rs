@@ -315,6 +315,11 @@ for ::cdktf::Value<TeamAccessPermissions> {
         ::cdktf::Value::from_expression(reference.0)
     }
 }
+impl ::cdktf::ToExpression for TeamAccessPermissionsRef {
+    fn to_expression(&self) -> ::cdktf::Expression {
+        self.0.clone()
+    }
+}
 impl TeamAccessPermissionsRef {
     /// Allows managing run tasks on the workspace.
     ///

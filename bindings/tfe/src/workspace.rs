@@ -774,6 +774,11 @@ impl ::std::convert::From<WorkspaceVcsRepoRef> for ::cdktf::Value<WorkspaceVcsRe
         ::cdktf::Value::from_expression(reference.0)
     }
 }
+impl ::cdktf::ToExpression for WorkspaceVcsRepoRef {
+    fn to_expression(&self) -> ::cdktf::Expression {
+        self.0.clone()
+    }
+}
 impl WorkspaceVcsRepoRef {
     /// Repository branch to track; the default branch is used when unset.
     ///

@@ -7,7 +7,7 @@ use quote::quote;
 use super::{doc_attrs, ident, ref_type, rust_type};
 use crate::ir::{
     BlockMode, Field, FieldType, Item, ItemKind, ObjectType, Presence, SharedModule, SharedPath,
-    TypeId, ValueType,
+    TypeAlias, TypeId, ValueType,
 };
 
 /// Where a getter reads its expression from.
@@ -23,6 +23,14 @@ pub enum Base {
 /// only by reference, and the bodies of impls are most of the generated code.
 pub fn braces(items: TokenStream) -> proc_macro2::Group {
     proc_macro2::Group::new(proc_macro2::Delimiter::Brace, items)
+}
+
+/// The struct and `Ref` names of the block type `ty` of `field`: its alias at this path, if any.
+fn block_names<'a>(item: &'a Item, field: &Field, ty: TypeId) -> (&'a str, &'a str) {
+    match field.alias {
+        Some(a) => (&item.aliases[a].rust_name, &item.aliases[a].ref_name),
+        None => (&item.types[ty].rust_name, &item.types[ty].ref_name),
+    }
 }
 
 /// The setter of one settable field.
@@ -52,14 +60,14 @@ fn setter_parts(item: &Item, field: &Field) -> (TokenStream, TokenStream) {
     let tf = &field.tf_name;
     match &field.ty {
         FieldType::Attr(ty) => {
-            let t = rust_type(item, ty);
+            let t = rust_type(item, ty, field.alias);
             (
                 quote!(impl ::std::convert::Into<::cdktf::Value<#t>>),
                 quote!(self.0.set::<#t>(#tf, value)),
             )
         }
         FieldType::Block { mode, ty } => {
-            let s = ident(&item.types[*ty].rust_name);
+            let s = ident(block_names(item, field, *ty).0);
             match mode {
                 BlockMode::Single | BlockMode::OneOf { .. } => {
                     (quote!(#s), quote!(self.0.set_block(#tf, value)))
@@ -93,7 +101,7 @@ fn constructor(item: &Item, ty: &ObjectType) -> TokenStream {
                 mode: BlockMode::Map,
                 ty,
             } => {
-                let s = ident(&item.types[ty].rust_name);
+                let s = ident(block_names(item, f, ty).0);
                 quote!(impl ::std::iter::IntoIterator<Item = (::std::string::String, #s)>)
             }
             _ => param,
@@ -188,7 +196,7 @@ pub fn getter(item: &Item, field: &Field, base: Base) -> TokenStream {
     let from = quote!(::cdktf::FromExpression::from_expression);
     let (ret, body) = match &field.ty {
         FieldType::Attr(ty) => {
-            let ret = ref_type(item, ty);
+            let ret = ref_type(item, ty, field.alias);
             match ty {
                 ValueType::Set(inner) if inner.has_object() => {
                     (ret, quote!(::cdktf::ListRef::set(#expr)))
@@ -197,7 +205,7 @@ pub fn getter(item: &Item, field: &Field, base: Base) -> TokenStream {
             }
         }
         FieldType::Block { mode, ty } => {
-            let r = ident(&item.types[*ty].ref_name);
+            let r = ident(block_names(item, field, *ty).1);
             match mode {
                 BlockMode::Single => (quote!(#r), quote!(#from(#expr))),
                 BlockMode::OneOf { set: false } => (quote!(#r), quote!(#from(#expr.index(0)))),
@@ -254,6 +262,12 @@ pub fn ref_struct(item: &Item, id: TypeId) -> TokenStream {
             }
         }
 
+        impl ::cdktf::ToExpression for #name {
+            fn to_expression(&self) -> ::cdktf::Expression {
+                self.0.clone()
+            }
+        }
+
         impl #name #getters
     }
 }
@@ -276,7 +290,32 @@ pub fn nested_types(item: &Item) -> TokenStream {
         }
     }
     out.extend(structs);
+    for alias in &item.aliases {
+        out.extend(type_alias(item, alias));
+    }
     out
+}
+
+/// `pub type Natural = Canonical;` and the same for the `Ref`s: a merged type under the name of
+/// another of its occurrences.
+fn type_alias(item: &Item, alias: &TypeAlias) -> TokenStream {
+    let target = &item.types[alias.target];
+    let (name, name_ref) = (ident(&alias.rust_name), ident(&alias.ref_name));
+    let (to, to_ref) = (ident(&target.rust_name), ident(&target.ref_name));
+    let doc = format!(
+        " `{}`: the same type as [`{}`] (`{}`); identical types are generated once.",
+        alias.tf_path, target.rust_name, target.tf_path
+    );
+    let doc_ref = format!(
+        " A reference to `{}`: the same type as [`{}`].",
+        alias.tf_path, target.ref_name
+    );
+    quote! {
+        #[doc = #doc]
+        pub type #name = #to;
+        #[doc = #doc_ref]
+        pub type #name_ref = #to_ref;
+    }
 }
 
 /// `pub use super::types::FAMILY::{Shared as Local, SharedRef as LocalRef};`
@@ -312,6 +351,7 @@ pub fn shared_module(module: &SharedModule) -> TokenStream {
         // No configuration here: every type is a nested one.
         config: usize::MAX,
         types: module.types.clone(),
+        aliases: Vec::new(),
     };
     let doc = " Nested types that several resources and data sources share; each item's module \
                re-exports those it uses under its own names.";

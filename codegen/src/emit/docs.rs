@@ -13,7 +13,7 @@
 pub mod example;
 
 use crate::ir::{
-    BlockMode, Field, FieldType, Item, ItemKind, Package, Presence, TypeId, ValueType,
+    BlockMode, Facts, Field, FieldType, Item, ItemKind, Package, Presence, TypeId, ValueType,
 };
 
 pub use example::Example;
@@ -56,6 +56,8 @@ pub struct Section {
     pub type_name: String,
     /// Its settable fields.
     pub arguments: Vec<Entry>,
+    /// Other paths with the same type, and its alias there: (`tfe_x.b`, `XB`).
+    pub aliases: Vec<(String, String)>,
 }
 
 /// One argument or attribute line.
@@ -85,46 +87,12 @@ pub fn type_path(item: &Item, id: TypeId) -> String {
     item.types[id].rust_name.clone()
 }
 
-/// What the IR's notes say about a field (the IR keeps these facts as note text; see
-/// `ir::build::attr_doc` and `nested_block`, whose exact wording the tests below pin).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Facts {
-    /// Optional and computed when not set.
-    pub computed: bool,
-    /// Sensitive.
-    pub sensitive: bool,
-    /// Write-only.
-    pub write_only: bool,
-    /// For blocks: the minimum number (`At least N.`), else 0 or 1 from the presence.
-    pub min_items: u64,
-    /// For blocks: the maximum number (`At most N.`), 0 when unbounded.
-    pub max_items: u64,
-}
-
-/// Reads the [`Facts`] of a field from its IR notes.
-pub fn facts(field: &Field) -> Facts {
-    let mut f = Facts {
-        min_items: u64::from(field.presence == Presence::Required),
-        ..Facts::default()
-    };
-    for note in &field.doc.notes {
-        if note.starts_with("Optional; computed") {
-            f.computed = true;
-        } else if note.starts_with("Sensitive") {
-            f.sensitive = true;
-        } else if note.starts_with("Write-only") {
-            f.write_only = true;
-        } else if let Some(n) = count_note(note, "At least ") {
-            f.min_items = n;
-        } else if let Some(n) = count_note(note, "At most ") {
-            f.max_items = n;
-        }
+/// The name of the struct `id` as the field `field` names it: its alias at that path, if any.
+pub fn field_type_path(item: &Item, field: &Field, id: TypeId) -> String {
+    match field.alias {
+        Some(a) => item.aliases[a].rust_name.clone(),
+        None => type_path(item, id),
     }
-    f
-}
-
-fn count_note(note: &str, prefix: &str) -> Option<u64> {
-    note.strip_prefix(prefix)?.strip_suffix('.')?.parse().ok()
 }
 
 /// The Terraform type of a value, for the reference lists.
@@ -151,11 +119,11 @@ fn first_object(ty: &ValueType) -> Option<TypeId> {
 
 /// The entry of one field; `owner` is the struct (or handle) holding the method.
 fn entry(item: &Item, owner: &str, field: &Field) -> Entry {
-    let f = facts(field);
+    let f = field.facts;
     let (ty, struct_name, cardinality) = match &field.ty {
         FieldType::Attr(t) => (
             value_label(t),
-            first_object(t).map(|id| type_path(item, id)),
+            first_object(t).map(|id| field_type_path(item, field, id)),
             String::new(),
         ),
         FieldType::Block { mode, ty } => {
@@ -173,7 +141,11 @@ fn entry(item: &Item, owner: &str, field: &Field) -> Entry {
                 BlockMode::Set => ("block set", bounds(f)),
                 BlockMode::Map => ("block map", bounds(f)),
             };
-            (label.to_string(), Some(type_path(item, *ty)), card)
+            (
+                label.to_string(),
+                Some(field_type_path(item, field, *ty)),
+                card,
+            )
         }
     };
     let mut marker = match (field.presence, f.computed) {
@@ -273,6 +245,12 @@ pub fn page(pkg: &Package, item: &Item, krate: Option<&str>) -> Page {
                     .map(|f| entry(item, &name, f))
                     .collect(),
                 type_name: name,
+                aliases: item
+                    .aliases
+                    .iter()
+                    .filter(|a| a.target == id)
+                    .map(|a| (a.tf_path.clone(), a.rust_name.clone()))
+                    .collect(),
             }
         })
         .collect();
@@ -382,12 +360,27 @@ impl Page {
             }
         }
         if to == Target::Markdown {
+            let relative = |path: &str| {
+                path.trim_start_matches(&format!("{}.", self.tf_name))
+                    .to_string()
+            };
             for s in &self.nested {
                 out.push_str(&format!(
                     "\n### `{}` (`{}`)\n\n",
-                    s.tf_path.trim_start_matches(&format!("{}.", self.tf_name)),
+                    relative(&s.tf_path),
                     s.type_name
                 ));
+                if !s.aliases.is_empty() {
+                    let also: Vec<String> = s
+                        .aliases
+                        .iter()
+                        .map(|(path, name)| format!("`{}` (`{name}`)", relative(path)))
+                        .collect();
+                    out.push_str(&format!(
+                        "The same type, under its own name, at: {}.\n\n",
+                        also.join(", ")
+                    ));
+                }
                 if s.arguments.is_empty() {
                     out.push_str("No arguments.\n");
                 }
@@ -530,21 +523,6 @@ pub fn markdown_path(page: &Page) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Doc;
-
-    fn field(notes: &[&str], presence: Presence) -> Field {
-        Field {
-            tf_name: "x".into(),
-            rust_name: "x".into(),
-            presence,
-            ty: FieldType::Attr(ValueType::String),
-            doc: Doc {
-                description: None,
-                notes: notes.iter().map(|n| n.to_string()).collect(),
-                deprecated: false,
-            },
-        }
-    }
 
     #[test]
     fn long_descriptions_are_cut_on_the_rustdoc_page() {
@@ -558,7 +536,7 @@ mod tests {
     }
 
     #[test]
-    fn facts_match_what_the_ir_writes() {
+    fn facts_come_from_the_ir_fields() {
         let doc = crate::parse_document(
             r#"{"provider_schemas":{"registry.terraform.io/h/p":{"resource_schemas":{"p_a":
             {"block":{"attributes":{"c":{"type":"string","optional":true,"computed":true,
@@ -577,31 +555,22 @@ mod tests {
         let pkg = crate::ir::build::package(&id, schema).expect("ir");
         let item = &pkg.items[0];
         let fields = &item.types[item.config].fields;
-        let b = facts(&fields[0]);
+        let b = fields[0].facts;
         assert_eq!((b.min_items, b.max_items), (2, 4));
-        let c = facts(&fields[1]);
+        let c = fields[1].facts;
         assert!(c.computed && c.sensitive && c.write_only, "{c:?}");
-    }
-
-    #[test]
-    fn facts_follow_the_ir_notes() {
-        let f = facts(&field(
-            &[
+        // The notes say the same in words.
+        assert_eq!(
+            fields[0].doc.notes,
+            ["Required block.", "At least 2.", "At most 4."]
+        );
+        assert_eq!(
+            fields[1].doc.notes,
+            [
                 "Optional; computed by the provider when not set.",
                 "Sensitive: hidden in plan output.",
-                "Write-only: never stored in state.",
-            ],
-            Presence::Optional,
-        ));
-        assert!(f.computed && f.sensitive && f.write_only);
-        let f = facts(&field(
-            &["Required block.", "At least 2.", "At most 5."],
-            Presence::Required,
-        ));
-        assert_eq!((f.min_items, f.max_items), (2, 5));
-        assert_eq!(
-            facts(&field(&["Required."], Presence::Required)).min_items,
-            1
+                "Write-only: never stored in state."
+            ]
         );
     }
 }

@@ -161,50 +161,57 @@ fn strip_indent(line: &str, width: usize) -> &str {
     ""
 }
 
-/// The Rust type `T` of `Value<T>` for a value type.
-pub fn rust_type(item: &Item, ty: &ValueType) -> TokenStream {
+/// The Rust type `T` of `Value<T>` for a value type; an object inside is named by `alias` (an
+/// index into [`Item::aliases`], from [`Field::alias`](crate::ir::Field::alias)) when set.
+pub fn rust_type(item: &Item, ty: &ValueType, alias: Option<usize>) -> TokenStream {
     match ty {
         ValueType::String => quote!(::std::string::String),
         ValueType::Number => quote!(::std::primitive::f64),
         ValueType::Bool => quote!(::std::primitive::bool),
         ValueType::Dynamic => quote!(::cdktf::Dynamic),
         ValueType::List(t) | ValueType::Set(t) => {
-            let t = rust_type(item, t);
+            let t = rust_type(item, t, alias);
             quote!(::std::vec::Vec<#t>)
         }
         ValueType::Map(t) => {
-            let t = rust_type(item, t);
+            let t = rust_type(item, t, alias);
             quote!(::std::collections::BTreeMap<::std::string::String, #t>)
         }
         ValueType::Object(id) => {
-            let name = ident(&item.types[*id].rust_name);
+            let name = ident(match alias {
+                Some(a) => &item.aliases[a].rust_name,
+                None => &item.types[*id].rust_name,
+            });
             quote!(#name)
         }
     }
 }
 
 /// What a getter of a value of type `ty` returns: `Value<T>`, or reference types when objects
-/// are inside.
-pub fn ref_type(item: &Item, ty: &ValueType) -> TokenStream {
+/// are inside (named by `alias` as in [`rust_type`]).
+pub fn ref_type(item: &Item, ty: &ValueType, alias: Option<usize>) -> TokenStream {
     if !ty.has_object() {
-        let t = rust_type(item, ty);
+        let t = rust_type(item, ty, alias);
         return quote!(::cdktf::Value<#t>);
     }
     match ty {
         ValueType::List(t) | ValueType::Set(t) => {
-            let t = ref_type(item, t);
+            let t = ref_type(item, t, alias);
             quote!(::cdktf::ListRef<#t>)
         }
         ValueType::Map(t) => {
-            let t = ref_type(item, t);
+            let t = ref_type(item, t, alias);
             quote!(::cdktf::MapRef<#t>)
         }
         ValueType::Object(id) => {
-            let name = ident(&item.types[*id].ref_name);
+            let name = ident(match alias {
+                Some(a) => &item.aliases[a].ref_name,
+                None => &item.types[*id].ref_name,
+            });
             quote!(#name)
         }
         _ => {
-            let t = rust_type(item, ty);
+            let t = rust_type(item, ty, alias);
             quote!(::cdktf::Value<#t>)
         }
     }

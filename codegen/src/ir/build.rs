@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{
-    BlockMode, Doc, Field, FieldType, Item, ItemKind, ObjectType, Package, Presence, TypeId,
+    BlockMode, Doc, Facts, Field, FieldType, Item, ItemKind, ObjectType, Package, Presence, TypeId,
     ValueType,
 };
 use crate::error::{Error, Result};
@@ -185,6 +185,7 @@ impl<'s> ItemBuilder<'s> {
             doc,
             config,
             types: b.types,
+            aliases: Vec::new(),
         };
         super::dedup::dedup(&mut item);
         Ok(item)
@@ -345,6 +346,14 @@ impl<'s> ItemBuilder<'s> {
             presence,
             ty: FieldType::Attr(ty),
             doc: attr_doc(attr, presence),
+            facts: Facts {
+                computed: attr.computed,
+                sensitive: attr.sensitive,
+                write_only: attr.write_only,
+                min_items: u64::from(presence == Presence::Required),
+                max_items: 0,
+            },
+            alias: None,
         })
     }
 
@@ -404,6 +413,11 @@ impl<'s> ItemBuilder<'s> {
                             notes: vec![note.into()],
                             deprecated: false,
                         },
+                        facts: Facts {
+                            min_items: u64::from(presence == Presence::Required),
+                            ..Facts::default()
+                        },
+                        alias: None,
                     });
                 }
                 self.types[id].fields = fields;
@@ -480,6 +494,12 @@ impl<'s> ItemBuilder<'s> {
                 notes,
                 deprecated: nested.block.deprecated,
             },
+            facts: Facts {
+                min_items: min,
+                max_items: max,
+                ..Facts::default()
+            },
+            alias: None,
         })
     }
 }

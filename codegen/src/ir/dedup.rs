@@ -4,12 +4,13 @@
 //! Types may refer to each other in cycles (folded recursion, [`super::fold`]), so classes are
 //! found by partition refinement, as in DFA minimization: start from the types' own fields with
 //! child types left out, then split classes by the classes of their children until nothing
-//! splits. The lowest-numbered member of a class represents it and keeps its name.
+//! splits. The member with the shortest name represents a class (its struct); the fields that
+//! held the other members name them by aliases of it, under their own names.
 //! [`super::share`] runs the same refinement across all items of a provider.
 
 use std::collections::HashMap;
 
-use super::{FieldType, Item, ObjectType, TypeId, ValueType};
+use super::{FieldType, Item, ObjectType, TypeAlias, TypeId, ValueType};
 
 /// Rewrites every type index of a value type.
 pub(crate) fn map_value(ty: &ValueType, f: &impl Fn(TypeId) -> TypeId) -> ValueType {
@@ -86,7 +87,7 @@ pub(crate) fn shallow_key(ty: &ObjectType) -> String {
                 let _ = write!(out, "{mode:?}");
             }
         }
-        let _ = writeln!(out, "\0{:?}", f.doc);
+        let _ = writeln!(out, "\0{:?}\0{:?}", f.doc, f.facts);
     }
     let _ = write!(out, "|{:?}", ty.doc);
     out
@@ -121,7 +122,11 @@ pub(crate) fn refine(keys: &[String], children: &[Vec<usize>]) -> Vec<usize> {
     }
 }
 
-/// Merges identical nested types of `item` (never the configuration).
+/// Merges identical nested types of `item` (never the configuration). Each class of identical
+/// types is kept as one struct under a canonical name, the shortest of its members' names (ties:
+/// the alphabetically first), so that the choice does not depend on where the members happen to
+/// sit in the schema; every other member that a field refers to becomes a [`TypeAlias`] under its
+/// own name, which the field names ([`Field::alias`](super::Field::alias)).
 pub fn dedup(item: &mut Item) {
     let n = item.types.len();
     let keys: Vec<String> = (0..n)
@@ -135,22 +140,88 @@ pub fn dedup(item: &mut Item) {
         .collect();
     let kids: Vec<Vec<usize>> = item.types.iter().map(children).collect();
     let class = refine(&keys, &kids);
-    // The representative of a class is its lowest index; representatives keep their order.
     let classes = class.iter().max().map_or(0, |m| m + 1);
     let mut rep = vec![usize::MAX; classes];
     for (id, c) in class.iter().enumerate() {
-        rep[*c] = rep[*c].min(id);
+        let better = match rep[*c] {
+            usize::MAX => true,
+            r => {
+                let (a, b) = (&item.types[id].rust_name, &item.types[r].rust_name);
+                (a.len(), a) < (b.len(), b)
+            }
+        };
+        if better {
+            rep[*c] = id;
+        }
     }
+    // Representatives keep their order in the table; the other members become aliases.
     let mut keep: Vec<TypeId> = rep.clone();
     keep.sort_unstable();
     let mut new_index = vec![usize::MAX; n];
     for (i, old) in keep.iter().enumerate() {
         new_index[*old] = i;
     }
+    let mut alias_index = vec![None; n];
+    let mut aliases = Vec::new();
+    for id in 0..n {
+        if rep[class[id]] != id {
+            alias_index[id] = Some(aliases.len());
+            let ty = &item.types[id];
+            aliases.push(TypeAlias {
+                rust_name: ty.rust_name.clone(),
+                ref_name: ty.ref_name.clone(),
+                tf_path: ty.tf_path.clone(),
+                target: new_index[rep[class[id]]],
+            });
+        }
+    }
     let remap = |id: TypeId| new_index[rep[class[id]]];
     item.types = keep
         .iter()
-        .map(|old| map_ids(&item.types[*old], &remap))
+        .map(|old| {
+            let mut ty = map_ids(&item.types[*old], &remap);
+            for (new, orig) in ty.fields.iter_mut().zip(&item.types[*old].fields) {
+                new.alias = orig.ty.type_id().and_then(|o| alias_index[o]);
+            }
+            ty
+        })
         .collect();
     item.config = remap(item.config);
+    item.aliases = aliases;
+    prune_aliases(item);
+}
+
+/// Keeps only the aliases that a field of a struct defined in the item's module names (a type
+/// shared with other items names the shared structs), renumbered in order. An alias that no
+/// generated signature uses would only add a name: at AWS scale, one for each of the ~36,000
+/// paths below a merged occurrence, where the ~1,300 that fields use are the ones to keep.
+pub fn prune_aliases(item: &mut Item) {
+    let mut used = vec![false; item.aliases.len()];
+    for ty in &mut item.types {
+        for f in &mut ty.fields {
+            if ty.shared.is_some() {
+                f.alias = None;
+            } else if let Some(a) = f.alias {
+                used[a] = true;
+            }
+        }
+    }
+    let mut index = vec![usize::MAX; used.len()];
+    let mut next = 0;
+    for (i, u) in used.iter().enumerate() {
+        if *u {
+            index[i] = next;
+            next += 1;
+        }
+    }
+    item.aliases = std::mem::take(&mut item.aliases)
+        .into_iter()
+        .zip(&used)
+        .filter_map(|(a, u)| u.then_some(a))
+        .collect();
+    for ty in &mut item.types {
+        for f in &mut ty.fields {
+            f.alias = f.alias.map(|a| index[a]);
+        }
+    }
 }

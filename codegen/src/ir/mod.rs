@@ -4,7 +4,8 @@
 //! Nested object and block types of an item live in a per-item table ([`Item::types`]) and are
 //! referred to by index ([`TypeId`]). Three passes keep that table small at AWS scale: unrolled
 //! recursion is folded while building (`fold`: a block that repeats an enclosing one becomes a
-//! reference to it), identical types of an item are merged ([`dedup`]), and types that several
+//! reference to it), identical types of an item are merged ([`dedup`]; the fields that held the
+//! other copies name them by [`TypeAlias`]es of the one struct), and types that several
 //! items use are moved to the package's shared `types` module ([`share`]), the items keeping
 //! entries that re-export them.
 
@@ -95,6 +96,24 @@ pub struct Item {
     pub config: TypeId,
     /// All struct types of the module; index 0 is the configuration.
     pub types: Vec<ObjectType>,
+    /// Other names of merged nested types ([`dedup`]): where a field of a struct of this module
+    /// holds a type merged into an identical one, the type keeps its natural path name there, as
+    /// an alias of the struct that represents them all.
+    pub aliases: Vec<TypeAlias>,
+}
+
+/// Another name of a nested type, at a path where [`dedup`] merged an identical type into it:
+/// `pub type <rust_name> = <target's name>;`, and the same for the `Ref`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeAlias {
+    /// The natural name at this path (`DataAwsIamPolicyDocumentStatementPrincipals`).
+    pub rust_name: String,
+    /// Its reference type's name.
+    pub ref_name: String,
+    /// The path of Terraform names of this occurrence, for docs.
+    pub tf_path: String,
+    /// The struct it names.
+    pub target: TypeId,
 }
 
 /// Index into [`Item::types`].
@@ -143,6 +162,29 @@ pub struct Field {
     pub ty: FieldType,
     /// Documentation.
     pub doc: Doc,
+    /// What the schema says of it besides its type, for docs.
+    pub facts: Facts,
+    /// When the field's type was merged into an identical one ([`dedup`]): the index in
+    /// [`Item::aliases`] of the name it has at this path, used instead of the struct's name.
+    pub alias: Option<usize>,
+}
+
+/// Schema facts about a field that its docs state ([`Doc::notes`] says them in words; docs pages
+/// list them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The schema's `computed`: with [`Presence::Optional`], computed by the provider when not
+    /// set.
+    pub computed: bool,
+    /// Sensitive: hidden in plan output.
+    pub sensitive: bool,
+    /// Write-only: never stored in state.
+    pub write_only: bool,
+    /// For a block, the schema's `min_items` (0 when absent); for an attribute, 1 when required,
+    /// else 0.
+    pub min_items: u64,
+    /// For a block, the schema's `max_items` (0: unbounded); 0 for an attribute.
+    pub max_items: u64,
 }
 
 /// Whether a field can or must be set.
@@ -170,6 +212,16 @@ pub enum FieldType {
     },
 }
 
+impl FieldType {
+    /// The struct type a field holds (a block's, or the object inside an attribute's type).
+    pub fn type_id(&self) -> Option<TypeId> {
+        match self {
+            FieldType::Attr(v) => v.object(),
+            FieldType::Block { ty, .. } => Some(*ty),
+        }
+    }
+}
+
 /// The Terraform type of an attribute value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ValueType {
@@ -192,6 +244,15 @@ pub enum ValueType {
 }
 
 impl ValueType {
+    /// The object type inside, if any (a value type holds at most one).
+    pub fn object(&self) -> Option<TypeId> {
+        match self {
+            ValueType::Object(id) => Some(*id),
+            ValueType::List(t) | ValueType::Set(t) | ValueType::Map(t) => t.object(),
+            _ => None,
+        }
+    }
+
     /// Whether an object occurs inside (getters then return reference types).
     pub fn has_object(&self) -> bool {
         match self {

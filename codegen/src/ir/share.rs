@@ -157,6 +157,8 @@ pub fn share(pkg: &mut Package) {
                     imports.get(&class).copied().unwrap_or(place[class].1)
                 };
                 let mut ty: ObjectType = map_ids(&items[i].types[id], &local);
+                // Per-item names of merged types do not exist here: fields name the structs.
+                ty.fields.iter_mut().for_each(|f| f.alias = None);
                 ty.rust_name = place[c].2.clone();
                 ty.ref_name = format!("{}Ref", place[c].2);
                 ty.shared = None;
@@ -201,6 +203,8 @@ pub fn share(pkg: &mut Package) {
                 });
             }
         }
+        // Fields of re-exported types name the shared structs, not the item's aliases.
+        super::dedup::prune_aliases(item);
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use aws::data_aws_iam_policy_document::{
     DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentConfig, DataAwsIamPolicyDocumentStatement,
-    DataAwsIamPolicyDocumentStatementNotPrincipals,
+    DataAwsIamPolicyDocumentStatementPrincipals,
 };
 use aws::iam_role::{IamRole, IamRoleConfig};
 use aws::lambda_function::{LambdaFunction, LambdaFunctionConfig};
@@ -93,7 +93,7 @@ fn build(app: &App) -> TerraformStack {
         DataAwsIamPolicyDocumentConfig::new().statement(vec![
             DataAwsIamPolicyDocumentStatement::new()
                 .actions(vec!["sts:AssumeRole"])
-                .principals(vec![DataAwsIamPolicyDocumentStatementNotPrincipals::new(
+                .principals(vec![DataAwsIamPolicyDocumentStatementPrincipals::new(
                     vec!["lambda.amazonaws.com"],
                     "Service",
                 )]),

@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{json, Map, Value as Json};
 
-use super::{facts, type_path};
+use super::type_path;
 use crate::emit::ident;
 use crate::ir::{
     BlockMode, Field, FieldType, Item, ItemKind, Package, Presence, TypeId, ValueType,
@@ -128,23 +128,29 @@ impl Builder<'_> {
         Placeholder::Var(self.variables.len() - 1)
     }
 
-    fn value(&mut self, path: &str, ty: &ValueType) -> Placeholder {
+    /// `alias`: the name the field gives an object type inside ([`crate::ir::Field::alias`]).
+    fn value(&mut self, path: &str, ty: &ValueType, alias: Option<usize>) -> Placeholder {
         match ty {
             ValueType::String | ValueType::Number | ValueType::Bool | ValueType::Dynamic => {
                 self.variable(path, ty.clone())
             }
-            ValueType::List(t) | ValueType::Set(t) => Placeholder::List(vec![self.value(path, t)]),
-            ValueType::Map(t) => {
-                Placeholder::Map(vec![(EXAMPLE_ID.to_string(), self.value(path, t))])
+            ValueType::List(t) | ValueType::Set(t) => {
+                Placeholder::List(vec![self.value(path, t, alias)])
             }
-            ValueType::Object(id) => Placeholder::Object(self.call(*id, path)),
+            ValueType::Map(t) => {
+                Placeholder::Map(vec![(EXAMPLE_ID.to_string(), self.value(path, t, alias))])
+            }
+            ValueType::Object(id) => Placeholder::Object(self.call(*id, path, alias)),
         }
     }
 
-    /// `Struct::new(...)` of the type `id` with its required fields.
-    fn call(&mut self, id: TypeId, path: &str) -> Call {
+    /// `Struct::new(...)` of the type `id` (named by `alias`, if set) with its required fields.
+    fn call(&mut self, id: TypeId, path: &str, alias: Option<usize>) -> Call {
         let item = self.item;
-        let type_name = type_path(item, id);
+        let type_name = match alias {
+            Some(a) => item.aliases[a].rust_name.clone(),
+            None => type_path(item, id),
+        };
         if id != item.config {
             self.imports.insert(type_name.clone());
         }
@@ -170,14 +176,14 @@ impl Builder<'_> {
 
     fn field(&mut self, field: &Field, path: &str) -> Placeholder {
         match &field.ty {
-            FieldType::Attr(t) => self.value(path, t),
+            FieldType::Attr(t) => self.value(path, t, field.alias),
             FieldType::Block { mode, ty } => match mode {
                 BlockMode::Single | BlockMode::OneOf { .. } => {
-                    Placeholder::Object(self.call(*ty, path))
+                    Placeholder::Object(self.call(*ty, path, field.alias))
                 }
                 BlockMode::List | BlockMode::Set => {
                     // Set elements must differ: each repetition gets its own variables.
-                    let n = facts(field).min_items.max(1);
+                    let n = field.facts.min_items.max(1);
                     let calls = (0..n)
                         .map(|i| {
                             let p = if i == 0 {
@@ -185,14 +191,15 @@ impl Builder<'_> {
                             } else {
                                 format!("{path}_{}", i + 1)
                             };
-                            self.call(*ty, &p)
+                            self.call(*ty, &p, field.alias)
                         })
                         .collect();
                     Placeholder::Blocks(calls)
                 }
-                BlockMode::Map => {
-                    Placeholder::BlockMap(vec![(EXAMPLE_ID.to_string(), self.call(*ty, path))])
-                }
+                BlockMode::Map => Placeholder::BlockMap(vec![(
+                    EXAMPLE_ID.to_string(),
+                    self.call(*ty, path, field.alias),
+                )]),
             },
         }
     }
@@ -217,10 +224,10 @@ pub fn build(pkg: &Package, item: &Item, krate: Option<&str>) -> Example {
         imports: BTreeSet::new(),
         depth: 0,
     };
-    let provider_config = b.call(provider.config, "provider");
+    let provider_config = b.call(provider.config, "provider", None);
     let provider_imports = std::mem::take(&mut b.imports);
     b.item = item;
-    let config = b.call(item.config, "");
+    let config = b.call(item.config, "", None);
     Example {
         krate: krate.map(str::to_string),
         module: item.module.clone(),
