@@ -3,18 +3,11 @@
 //! each setter and getter names the alias of its own path. Also when the struct is shared with
 //! other elements (`types::<family>`).
 
+mod common;
+
 use std::process::Command;
 
-fn attrs(n: usize) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    for i in 0..n {
-        m.insert(
-            format!("a{i}"),
-            serde_json::json!({"type": "string", "optional": true}),
-        );
-    }
-    serde_json::Value::Object(m)
-}
+use common::{attrs, file};
 
 fn schema() -> String {
     let small = serde_json::json!({
@@ -42,14 +35,6 @@ fn schema() -> String {
         } }
     })
     .to_string()
-}
-
-fn file<'a>(g: &'a codegen::Generated, path: &str) -> &'a str {
-    g.files
-        .iter()
-        .find(|f| f.path.to_str() == Some(path))
-        .map(|f| f.contents.as_str())
-        .unwrap_or_else(|| panic!("{path} not generated"))
 }
 
 #[test]

@@ -2,18 +2,11 @@
 //! `types::<family>`, re-exported by each item under its own names, compiled when any of the
 //! items is) and unrolled recursion folded back into a recursive type.
 
+mod common;
+
 use std::process::Command;
 
-fn attrs(n: usize) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    for i in 0..n {
-        m.insert(
-            format!("a{i}"),
-            serde_json::json!({"type": "string", "optional": true}),
-        );
-    }
-    serde_json::Value::Object(m)
-}
+use common::{attrs, file};
 
 fn schema() -> String {
     let big = serde_json::json!({
@@ -45,14 +38,6 @@ fn schema() -> String {
         } }
     })
     .to_string()
-}
-
-fn file<'a>(g: &'a codegen::Generated, path: &str) -> &'a str {
-    g.files
-        .iter()
-        .find(|f| f.path.to_str() == Some(path))
-        .map(|f| f.contents.as_str())
-        .unwrap_or_else(|| panic!("{path} not generated"))
 }
 
 #[test]

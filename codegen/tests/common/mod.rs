@@ -34,3 +34,24 @@ pub fn concat(g: &codegen::Generated) -> String {
     }
     out
 }
+
+/// `n` optional string attributes `a0`, `a1`, ... (a block body of a given size).
+pub fn attrs(n: usize) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for i in 0..n {
+        m.insert(
+            format!("a{i}"),
+            serde_json::json!({"type": "string", "optional": true}),
+        );
+    }
+    serde_json::Value::Object(m)
+}
+
+/// The contents of the generated file at `path`.
+pub fn file<'a>(g: &'a codegen::Generated, path: &str) -> &'a str {
+    g.files
+        .iter()
+        .find(|f| f.path.to_str() == Some(path))
+        .map(|f| f.contents.as_str())
+        .unwrap_or_else(|| panic!("{path} not generated"))
+}
