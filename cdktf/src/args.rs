@@ -35,6 +35,13 @@ impl Args {
         self.attrs.insert(name, value.into().repr);
     }
 
+    /// Sets the argument `name` to a value whose type is already known: what generated setters
+    /// call, as `self.0.set_value("name", value.into())`, the type coming from the setter's
+    /// parameter.
+    pub fn set_value<T>(&mut self, name: &'static str, value: Value<T>) {
+        self.attrs.insert(name, value.repr);
+    }
+
     /// Sets a nested block that appears at most once (`nesting_mode` single or group, or a list
     /// or set with `max_items = 1`): written as one object, as cdktf writes it.
     pub fn set_block(&mut self, name: &'static str, block: impl Object) {

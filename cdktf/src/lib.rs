@@ -61,7 +61,7 @@ pub use provider::{Provider, ProviderInfo};
 pub use remote_state::TerraformRemoteState;
 pub use resource::{Resource, ResourceMode};
 pub use stack::TerraformStack;
-pub use value::{Dynamic, FromExpression, ListRef, MapRef, ToExpression, Value};
+pub use value::{Attributes, Dynamic, FromExpression, ListRef, MapRef, ToExpression, Value};
 pub use variable::{TerraformLocal, TerraformVariable};
 
 /// The names a stack definition needs: `use cdktf::prelude::*;`.

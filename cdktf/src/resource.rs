@@ -130,6 +130,12 @@ impl Resource {
     }
 }
 
+impl crate::value::Attributes for Resource {
+    fn attribute(&self, name: &str) -> Expression {
+        self.attr_expression(name)
+    }
+}
+
 impl Scope for Resource {
     fn node(&self) -> &Node {
         &self.node

@@ -207,6 +207,41 @@ impl<T> FromExpression for Value<T> {
     }
 }
 
+/// Typed reads of attributes, as generated getters make them: from a resource handle
+/// ([`Resource`](crate::Resource)) or from a reference to a block or object ([`Expression`]).
+/// The reference type comes from the caller: `let arn: Value<String> = bucket.get("arn");`.
+pub trait Attributes {
+    /// The expression of the attribute `name` (its Terraform name).
+    fn attribute(&self, name: &str) -> Expression;
+
+    /// The attribute `name` as a typed reference: a [`Value`], a block's `...Ref`, a
+    /// [`ListRef`] of a list, a [`MapRef`].
+    fn get<R: FromExpression>(&self, name: &str) -> R {
+        R::from_expression(self.attribute(name))
+    }
+
+    /// A set of objects or blocks: elements are read through `tolist(...)`.
+    fn get_set<R: FromExpression>(&self, name: &str) -> ListRef<R> {
+        ListRef::set(self.attribute(name))
+    }
+
+    /// A list block that holds at most one block (`max_items = 1`): that block.
+    fn get_first<R: FromExpression>(&self, name: &str) -> R {
+        R::from_expression(self.attribute(name).index(0))
+    }
+
+    /// A set block that holds at most one block (`max_items = 1`): that block.
+    fn get_set_first<R: FromExpression>(&self, name: &str) -> R {
+        R::from_expression(self.attribute(name).set_index(0))
+    }
+}
+
+impl Attributes for Expression {
+    fn attribute(&self, name: &str) -> Expression {
+        self.attr(name)
+    }
+}
+
 /// A typed reference that stands for one Terraform expression: the `...Ref` types of generated
 /// bindings, [`ListRef`], [`MapRef`]. Each is an [`AnyValue`](crate::AnyValue), so that a whole
 /// block or object can be an output's value:

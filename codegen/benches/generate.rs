@@ -1,9 +1,9 @@
 //! `cargo bench -p codegen`: generation of the AWS provider (13.6 MB schema), phase by phase, in
 //! process. Whole-process figures (wall time, peak memory) come from `benches/run.sh`.
 //!
-//! Phases: read (JSON -> schema model), ir (names, types, folding, sharing), emit (token
-//! streams), parse (`syn::parse2`), print (`prettyplease`), and the whole `Config::generate`
-//! (which renders on every core).
+//! Phases: read (JSON -> schema model), ir (names, types, folding, sharing), emit (laid-out
+//! text), prettyplease (for the modules the layout rules do not cover), and the whole
+//! `Config::generate` (which renders on every core).
 
 use std::time::{Duration, Instant};
 
@@ -45,8 +45,8 @@ fn main() {
         version: None,
     };
     let (pkg, ir) = time(|| codegen::ir::build::package(&id, provider).expect("IR builds"));
-    let (tokens, emit) = time(|| {
-        let mut all: Vec<proc_macro2::TokenStream> = pkg
+    let (written, emit) = time(|| {
+        let mut all: Vec<codegen::emit::code::Written> = pkg
             .items
             .iter()
             .map(|item| codegen::emit::resource::module(item, &[]))
@@ -54,21 +54,32 @@ fn main() {
         all.extend(pkg.shared.iter().map(codegen::emit::block::shared_module));
         all
     });
-    let (files, parse) = time(|| {
-        tokens
-            .into_iter()
-            .map(|t| syn::parse2::<syn::File>(t).expect("parses"))
-            .collect::<Vec<_>>()
-    });
-    let (bytes, print) = time(|| {
-        files
+    let (pages, docs) = time(|| {
+        pkg.items
             .iter()
-            .map(|f| prettyplease::unparse(f).len())
+            .map(|item| {
+                codegen::emit::docs::module_page(&pkg, item, Some("aws"))
+                    .rustdoc()
+                    .len()
+            })
             .sum::<usize>()
     });
+    println!("docs pages: {docs:.2?} ({pages} lines)");
+    let (_, share) = time(|| {
+        let mut p = pkg.clone();
+        codegen::ir::share::share(&mut p);
+    });
+    println!("share (again, on the shared package): {share:.2?}");
+    let marked = written.iter().filter(|w| w.reformat).count();
+    let bytes: usize = written.iter().map(|w| w.text.len()).sum();
+    let (_, reformat) = time(|| {
+        for (i, w) in written.into_iter().enumerate() {
+            codegen::render::rust_code(&i.to_string(), w).expect("formats");
+        }
+    });
     println!(
-        "one thread: read {read:.2?}, ir {ir:.2?}, emit {emit:.2?}, parse {parse:.2?}, print {print:.2?} \
-         ({} items, {} shared modules, {:.1} MB of item code)",
+        "one thread: read {read:.2?}, ir {ir:.2?}, emit {emit:.2?}, prettyplease for the {marked} \
+         modules that need it {reformat:.2?} ({} items, {} shared modules, {:.1} MB of item code)",
         pkg.items.len(),
         pkg.shared.len(),
         bytes as f64 / 1e6

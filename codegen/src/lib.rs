@@ -2,8 +2,14 @@
 //! `terraform providers schema -json`.
 //!
 //! The pipeline runs one way: [`schema`] (serde mirror of the document) -> [`ir`] (names, types
-//! and docs decided) -> [`emit`] (token streams) -> [`render`] (formatted text) -> [`write`]
+//! and docs decided) -> [`emit`] (Rust code) -> [`render`] (formatted text) -> [`write`]
 //! (files, only those that changed).
+//!
+//! Item modules, nearly all of the output, are emitted as text already in prettyplease's layout
+//! ([`emit::code`]), which is an order of magnitude faster than printing token streams through
+//! `syn` and prettyplease; the package files around them go the token-stream way. Either way the
+//! output is prettyplease's: `tests/layout.rs` checks every generated file of the schema corpus
+//! against it.
 //!
 //! # Use from a `build.rs`
 //!
@@ -165,7 +171,10 @@ impl Config {
     /// Generates the bindings of the document `schema_json`, in memory.
     pub fn generate(&self, schema_json: &str) -> Result<Generated> {
         let file = self.file_name.as_deref().unwrap_or("<schema>");
-        read::on_big_stack(|| self.generate_inner(schema_json)).map_err(|e| e.in_file(file))
+        // Everything runs in the pool of deep-stacked threads: building the IR and rendering
+        // recurse once per level of nesting of the schema.
+        read::on_big_stack(|| render_pool()?.install(|| self.generate_inner(schema_json)))
+            .map_err(|e| e.in_file(file))
     }
 
     fn generate_inner(&self, schema_json: &str) -> Result<Generated> {
@@ -239,9 +248,22 @@ impl Config {
             for shared in &mut pkg.shared {
                 shared.features.iter_mut().for_each(|f| *f = None);
             }
-            let body = |item: &ir::Item| module_body(&pkg, item, None);
+            let mut bodies = emit::package::Inline::default();
+            for item in std::iter::once(&pkg.provider).chain(pkg.items.iter()) {
+                let text = module_body(&pkg, item, None).text;
+                bodies
+                    .items
+                    .insert(item.module.clone(), render::tokens(&item.module, &text)?);
+            }
+            for shared in &pkg.shared {
+                let text = emit::block::shared_module(shared).text;
+                bodies.shared.insert(
+                    shared.module.clone(),
+                    render::tokens(&shared.module, &text)?,
+                );
+            }
             let fns = emit::function::module(&pkg.provider_name, &pkg.functions);
-            let tokens = emit::package::lib_rs(&pkg, Some(&body), Some(fns));
+            let tokens = emit::package::lib_rs(&pkg, Some(&bodies), Some(fns));
             let name = format!("{}.rs", naming::module_ident(&pkg.provider_name));
             let contents = render::rust_file(&name, tokens)?;
             files.push(GeneratedFile {
@@ -283,8 +305,8 @@ impl Config {
                 contents,
             });
         }
-        // Rendering (prettyplease) is most of the time: one task per module, on every core.
-        render_pool()?.install(|| render_modules(&pkg, &base, &krate, files))
+        // Rendering is most of the time: one task per module, on every core.
+        render_modules(&pkg, &base, &krate, files)
     }
 
     fn runtime_path_for(&self, multi: bool) -> String {
@@ -297,14 +319,10 @@ impl Config {
 }
 
 /// `krate`: the crate name the docs examples import from (`None`: examples are not compiled).
-fn module_body(
-    pkg: &ir::Package,
-    item: &ir::Item,
-    krate: Option<&str>,
-) -> proc_macro2::TokenStream {
+fn module_body(pkg: &ir::Package, item: &ir::Item, krate: Option<&str>) -> emit::code::Written {
     match item.kind {
         ir::ItemKind::Provider => emit::provider::module(item),
-        _ => emit::resource::module(item, &emit::docs::page(pkg, item, krate).rustdoc()),
+        _ => emit::resource::module(item, &emit::docs::module_page(pkg, item, krate).rustdoc()),
     }
 }
 
@@ -318,7 +336,7 @@ fn render_modules(
     use rayon::prelude::*;
     let shared = pkg.shared.par_iter().map(|m| {
         let path = format!("src/{}/{}.rs", pkg.types_module, m.module);
-        let contents = render::rust_file(&path, emit::block::shared_module(m))?;
+        let contents = render::rust_code(&path, emit::block::shared_module(m))?;
         Ok(GeneratedFile {
             path: base.join(path),
             contents,
@@ -329,7 +347,7 @@ fn render_modules(
         .collect();
     let modules = items.par_iter().map(|item| {
         let path = format!("src/{}.rs", item.module);
-        let contents = render::rust_file(&path, module_body(pkg, item, Some(krate)))?;
+        let contents = render::rust_code(&path, module_body(pkg, item, Some(krate)))?;
         Ok(GeneratedFile {
             path: base.join(path),
             contents,

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+/// See the `mimalloc` entry of `Cargo.toml`: a third less time for the AWS provider.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Generates Rust bindings for the cdktf runtime from `terraform providers schema -json`.
 ///
 /// Without a command, regenerates this workspace's `bindings/` from `schema/providers.json`.

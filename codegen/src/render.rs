@@ -1,7 +1,9 @@
-//! Tokens -> text: `syn::parse2`, `prettyplease::unparse`, and the `@generated` header.
+//! Tokens or laid-out text -> a file's text: `syn`, `prettyplease::unparse` where needed, and the
+//! `@generated` header.
 
 use proc_macro2::TokenStream;
 
+use crate::emit::code::Written;
 use crate::error::{Error, Result};
 
 /// The first line of every generated Rust file.
@@ -23,6 +25,29 @@ pub fn rust_file(name: &str, tokens: TokenStream) -> Result<String> {
         message: e.to_string(),
     })?;
     Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
+}
+
+/// A file written as text in prettyplease's layout ([`crate::emit::code`]): used as it is,
+/// unless some part of it needs prettyplease after all. `name` is only for the error message.
+pub fn rust_code(name: &str, code: Written) -> Result<String> {
+    if !code.reformat {
+        return Ok(format!("{HEADER}\n{}", code.text));
+    }
+    let file = syn::parse_file(&code.text).map_err(|e| Error::Render {
+        file: name.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
+}
+
+/// The tokens of generated text, to embed it in a token stream. `name` is only for the error
+/// message.
+pub fn tokens(name: &str, text: &str) -> Result<TokenStream> {
+    text.parse()
+        .map_err(|e: proc_macro2::LexError| Error::Render {
+            file: name.to_string(),
+            message: e.to_string(),
+        })
 }
 
 /// Prefixes a TOML file with its header.

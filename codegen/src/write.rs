@@ -1,5 +1,6 @@
-//! Writing generated files: only files whose bytes changed, each through a temporary file and a
-//! rename, and removal of stale generated files.
+//! Writing generated files: a new output directory whole, through a staging directory and one
+//! rename; an existing one file by file, only files whose bytes changed, each through a
+//! temporary file and a rename, and removal of stale generated files.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -26,13 +27,11 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Writes `contents` to `path` unless it already holds exactly that. Returns whether it wrote.
+/// Writes `contents` to `path` unless it already holds exactly that, through a temporary file
+/// and a rename (the parent directory must exist). Returns whether it wrote.
 pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
     if std::fs::read(path).ok().as_deref() == Some(contents.as_bytes()) {
         return Ok(false);
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io_err(parent))?;
     }
     let file_name = path
         .file_name()
@@ -46,10 +45,82 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
 
 /// Writes `files` under `dir`, then removes files under `dir` that carry the `@generated`
 /// header but were not produced this time (a resource that left the schema).
+///
+/// A directory that does not exist yet (or is empty) is written whole beside it and renamed into
+/// place: it appears complete or not at all. Otherwise only files whose bytes changed are
+/// written, each through a temporary file and a rename.
 pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
+    let fresh = match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(io_err(dir)(e)),
+    };
+    if fresh {
+        write_fresh(dir, files)
+    } else {
+        write_changes(dir, files)
+    }
+}
+
+/// The directories that `files` go into, under `dir`, each once.
+fn parent_dirs(dir: &Path, files: &[GeneratedFile]) -> BTreeSet<PathBuf> {
+    files
+        .iter()
+        .filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf))
+        .collect()
+}
+
+/// Writes every file into a staging directory beside `dir`, then renames it to `dir`.
+fn write_fresh(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let staging = parent.join(format!(".{name}.codegen-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
+    }
+    let written = (|| {
+        for d in parent_dirs(&staging, files) {
+            std::fs::create_dir_all(&d).map_err(io_err(&d))?;
+        }
+        // On one thread: creating files in the same directory from several threads only makes
+        // them wait for each other on the directory's lock.
+        files.iter().try_for_each(|f| {
+            let path = staging.join(&f.path);
+            std::fs::write(&path, &f.contents).map_err(io_err(&path))
+        })?;
+        if dir.exists() {
+            // Empty (checked by the caller): `rename` cannot replace it on every platform.
+            std::fs::remove_dir(dir).map_err(io_err(dir))?;
+        }
+        std::fs::rename(&staging, dir).map_err(io_err(dir))
+    })();
+    if let Err(e) = written {
+        // Best effort: the error that matters is the one returned.
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok(WriteSummary {
+        written: files.iter().map(|f| dir.join(&f.path)).collect(),
+        unchanged: 0,
+        removed: Vec::new(),
+    })
+}
+
+/// Writes the files of `files` whose bytes differ from those under `dir`, and removes stale
+/// generated files.
+fn write_changes(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
     use rayon::prelude::*;
     let mut summary = WriteSummary::default();
-    let mut produced = BTreeSet::new();
+    for d in parent_dirs(dir, files) {
+        std::fs::create_dir_all(&d).map_err(io_err(&d))?;
+    }
     // File system calls overlap well: on several threads (results kept in file order).
     let results: Vec<(PathBuf, Result<bool>)> = files
         .par_iter()
@@ -59,6 +130,7 @@ pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> 
             (path, wrote)
         })
         .collect();
+    let mut produced = BTreeSet::new();
     for (path, wrote) in results {
         if wrote? {
             summary.written.push(path.clone());
@@ -68,18 +140,17 @@ pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> 
         produced.insert(path);
     }
     let mut stale = Vec::new();
-    find_generated(dir, &mut stale)?;
+    find_generated(dir, &produced, &mut stale)?;
     for path in stale {
-        if !produced.contains(&path) {
-            std::fs::remove_file(&path).map_err(io_err(&path))?;
-            summary.removed.push(path);
-        }
+        std::fs::remove_file(&path).map_err(io_err(&path))?;
+        summary.removed.push(path);
     }
     Ok(summary)
 }
 
-/// Generated `.rs` and `Cargo.toml` files under `dir`, skipping `target` and hidden directories.
-fn find_generated(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Generated `.rs` and `Cargo.toml` files under `dir` other than those in `produced` (which are
+/// not read again), skipping `target` and hidden directories.
+fn find_generated(dir: &Path, produced: &BTreeSet<PathBuf>, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -94,9 +165,9 @@ fn find_generated(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             .unwrap_or_default();
         if path.is_dir() {
             if name != "target" && !name.starts_with('.') {
-                find_generated(&path, out)?;
+                find_generated(&path, produced, out)?;
             }
-        } else if name.ends_with(".rs") || name == "Cargo.toml" {
+        } else if (name.ends_with(".rs") || name == "Cargo.toml") && !produced.contains(&path) {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             if is_generated(&text) {
                 out.push(path);
@@ -125,6 +196,30 @@ mod tests {
         assert_eq!((s.written.len(), s.unchanged, s.removed.len()), (0, 1, 1));
         assert!(dir.path().join("src/mine.rs").exists());
         assert!(!dir.path().join("src/b.rs").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_new_directory_appears_whole_and_leaves_no_staging_behind() -> Result<()> {
+        let root = tempfile::tempdir().map_err(io_err(Path::new("tmp")))?;
+        let out = root.path().join("pkg");
+        let file = |p: &str| GeneratedFile {
+            path: p.into(),
+            contents: format!("{}\n// {p}\n", crate::render::HEADER),
+        };
+        let s = write_files(&out, &[file("Cargo.toml"), file("src/a/b.rs")])?;
+        assert_eq!(s.written.len(), 2);
+        assert!(out.join("src/a/b.rs").is_file());
+        let names: Vec<_> = std::fs::read_dir(root.path())
+            .map_err(io_err(root.path()))?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        assert_eq!(names, ["pkg"]);
+        // An empty existing directory is replaced the same way.
+        let empty = root.path().join("empty");
+        std::fs::create_dir(&empty).map_err(io_err(&empty))?;
+        write_files(&empty, &[file("x.rs")])?;
+        assert!(empty.join("x.rs").is_file());
         Ok(())
     }
 }

@@ -45,28 +45,22 @@ fn merged_types_keep_every_natural_name() {
         .expect("generates");
 
     let thing = file(&g, "src/thing.rs");
-    assert_eq!(thing.matches("(::cdktf::Args);").count(), 2, "{thing}");
-    assert!(
-        thing.contains("pub struct ThingA(::cdktf::Args);"),
-        "{thing}"
-    );
+    assert_eq!(thing.matches("(Args);").count(), 2, "{thing}");
+    assert!(thing.contains("pub struct ThingA(Args);"), "{thing}");
     assert!(thing.contains("pub type ThingB = ThingA;"), "{thing}");
     assert!(thing.contains("pub type ThingBRef = ThingARef;"), "{thing}");
     assert!(
-        thing.contains("value: impl ::std::convert::Into<::cdktf::Blocks<ThingB>>"),
+        thing.contains("value: impl Into<Blocks<ThingB>>"),
         "the `b` setter names `ThingB`:\n{thing}"
     );
     assert!(
-        thing.contains("-> ::cdktf::ListRef<ThingBRef>"),
+        thing.contains("-> ListRef<ThingBRef>"),
         "the `b` getter names `ThingBRef`:\n{thing}"
     );
 
     // The shortest name wins, not the alphabetically first.
     let other = file(&g, "src/other.rs");
-    assert!(
-        other.contains("pub struct OtherZ(::cdktf::Args);"),
-        "{other}"
-    );
+    assert!(other.contains("pub struct OtherZ(Args);"), "{other}");
     assert!(
         other.contains("pub type OtherLongFirst = OtherZ;"),
         "{other}"

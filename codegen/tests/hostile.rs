@@ -253,6 +253,10 @@ fn value_expr(krate: &str, item: &Item, ty: TypeId) -> String {
                 match mode {
                     BlockMode::Single | BlockMode::OneOf { .. } => v,
                     BlockMode::List | BlockMode::Set => format!("vec![{v}]"),
+                    // `new` takes map blocks keyed by `String`; setters take any key.
+                    BlockMode::Map if f.presence == Presence::Required => {
+                        format!("[(::std::string::String::from(\"k\"), {v})]")
+                    }
                     BlockMode::Map => format!("[(\"k\", {v})]"),
                 }
             }
@@ -325,11 +329,15 @@ fn check_value(item: &Item, ty: TypeId, v: &Value, at: &str) {
         .fields
         .iter()
         .filter(|f| f.presence != Presence::Computed)
-        .filter(|f| {
-            !matches!(
-                &f.ty,
-                FieldType::Attr(ValueType::Number | ValueType::Bool | ValueType::Dynamic)
-            )
+        // What `value_expr` sets: strings and values with objects inside.
+        .filter(|f| match &f.ty {
+            FieldType::Attr(v @ (ValueType::List(_) | ValueType::Set(_) | ValueType::Map(_))) => {
+                v.has_object()
+            }
+            FieldType::Attr(v) => {
+                !matches!(v, ValueType::Number | ValueType::Bool | ValueType::Dynamic)
+            }
+            FieldType::Block { .. } => true,
         })
         .map(|f| (f.tf_name.as_str(), f))
         .collect();

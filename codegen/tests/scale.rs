@@ -49,10 +49,7 @@ fn shares_across_items_and_folds_recursion() {
         .expect("generates");
 
     let shared = file(&g, "src/types/fam.rs");
-    assert!(
-        shared.contains("pub struct FamOneBig(::cdktf::Args);"),
-        "{shared}"
-    );
+    assert!(shared.contains("pub struct FamOneBig(Args);"), "{shared}");
     assert!(
         shared.contains("feature = \"p_fam_one\"") && shared.contains("feature = \"p_fam_two\""),
         "{shared}"
@@ -69,10 +66,10 @@ fn shares_across_items_and_folds_recursion() {
 
     // `statement.and.statement` is `statement` again: three structs, no unrolled copies.
     let rec = file(&g, "src/rec.rs");
-    let structs = rec.matches("(::cdktf::Args);").count();
+    let structs = rec.matches("(Args);").count();
     assert_eq!(structs, 3, "{rec}");
     assert!(
-        rec.contains("::cdktf::Blocks<RecStatement>"),
+        rec.contains("Blocks<RecStatement>"),
         "the inner `statement` setter takes the outer type:\n{rec}"
     );
 

@@ -46,120 +46,106 @@
 //! * `organization` ([`.organization()`](AgentPool::organization), string) - Organization that owns the agent pool; falls back to the provider default.
 //! * `organization_scoped` ([`.organization_scoped()`](AgentPool::organization_scoped), bool) - When true, every workspace in the organization may use this pool.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages a pool of self-hosted agents within an organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct AgentPoolConfig(::cdktf::Args);
+pub struct AgentPoolConfig(Args);
 impl AgentPoolConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).name(name)
+    pub fn new(name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).name(name)
     }
 }
 impl AgentPoolConfig {
     /// Identifier of the agent pool.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Display name of the agent pool.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// Organization that owns the agent pool; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("organization", value);
+    pub fn organization(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("organization", value.into());
         self
     }
     /// When true, every workspace in the organization may use this pool.
     ///
     /// Optional.
-    pub fn organization_scoped(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("organization_scoped", value);
+    pub fn organization_scoped(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("organization_scoped", value.into());
         self
     }
 }
-impl ::cdktf::Object for AgentPoolConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for AgentPoolConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for AgentPoolConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_agent_pool`: create it with [`AgentPool::new`] from a [`AgentPoolConfig`].
 ///
 /// Manages a pool of self-hosted agents within an organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AgentPool(::cdktf::Resource);
 impl AgentPool {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_agent_pool";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: AgentPoolConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: AgentPoolConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Identifier of the agent pool.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Display name of the agent pool.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// Organization that owns the agent pool; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("organization"))
+    pub fn organization(&self) -> Value<String> {
+        self.0.get("organization")
     }
     /// When true, every workspace in the organization may use this pool.
     ///
     /// Optional.
-    pub fn organization_scoped(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("organization_scoped"),
-        )
+    pub fn organization_scoped(&self) -> Value<bool> {
+        self.0.get("organization_scoped")
     }
 }
 impl ::std::ops::Deref for AgentPool {

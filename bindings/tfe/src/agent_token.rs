@@ -52,109 +52,102 @@
 //! * `id` ([`.id()`](AgentToken::id), string) - Identifier of the agent token.
 //! * `token` ([`.token()`](AgentToken::token), string) - (Computed) Secret token value, only available right after creation. **Sensitive.**
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages an authentication token that agents use to join an agent pool.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct AgentTokenConfig(::cdktf::Args);
+pub struct AgentTokenConfig(Args);
 impl AgentTokenConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        agent_pool_id: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        description: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        agent_pool_id: impl Into<Value<String>>,
+        description: impl Into<Value<String>>,
     ) -> Self {
-        Self(::cdktf::Args::new()).agent_pool_id(agent_pool_id).description(description)
+        Self(Args::new()).agent_pool_id(agent_pool_id).description(description)
     }
 }
 impl AgentTokenConfig {
     /// ID of the agent pool the token belongs to.
     ///
     /// Required.
-    pub fn agent_pool_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("agent_pool_id", value);
+    pub fn agent_pool_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("agent_pool_id", value.into());
         self
     }
     /// Free-text label describing what the token is used for.
     ///
     /// Required.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("description", value);
+    pub fn description(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("description", value.into());
         self
     }
     /// Identifier of the agent token.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
 }
-impl ::cdktf::Object for AgentTokenConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for AgentTokenConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for AgentTokenConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_agent_token`: create it with [`AgentToken::new`] from a [`AgentTokenConfig`].
 ///
 /// Manages an authentication token that agents use to join an agent pool.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AgentToken(::cdktf::Resource);
 impl AgentToken {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_agent_token";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: AgentTokenConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: AgentTokenConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// ID of the agent pool the token belongs to.
     ///
     /// Required.
-    pub fn agent_pool_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("agent_pool_id"))
+    pub fn agent_pool_id(&self) -> Value<String> {
+        self.0.get("agent_pool_id")
     }
     /// Free-text label describing what the token is used for.
     ///
     /// Required.
-    pub fn description(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("description"))
+    pub fn description(&self) -> Value<String> {
+        self.0.get("description")
     }
     /// Identifier of the agent token.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Secret token value, only available right after creation.
     ///
     /// Computed: set by the provider, read-only. Sensitive: hidden in plan output.
-    pub fn token(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("token"))
+    pub fn token(&self) -> Value<String> {
+        self.0.get("token")
     }
 }
 impl ::std::ops::Deref for AgentToken {

@@ -50,18 +50,24 @@
 //! * `send_passing_statuses_for_untriggered_speculative_plans` ([`.send_passing_statuses_for_untriggered_speculative_plans()`](DataTfeOrganization::send_passing_statuses_for_untriggered_speculative_plans), bool) - (Computed) Whether passing statuses are reported for untriggered speculative plans.
 //! * `two_factor_conformant` ([`.two_factor_conformant()`](DataTfeOrganization::two_factor_conformant), bool) - (Computed) Whether all members have two-factor authentication enabled.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Looks up the settings of an existing organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct DataTfeOrganizationConfig(::cdktf::Args);
+pub struct DataTfeOrganizationConfig(Args);
 impl DataTfeOrganizationConfig {
     /// An empty configuration; set arguments with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
-        Self(::cdktf::Args::new())
+        Self(Args::new())
     }
 }
-impl ::std::default::Default for DataTfeOrganizationConfig {
+impl Default for DataTfeOrganizationConfig {
     fn default() -> Self {
         Self::new()
     }
@@ -70,38 +76,32 @@ impl DataTfeOrganizationConfig {
     /// Identifier of the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Name of the organization to read; defaults to the provider organization.
     ///
     /// Optional.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
 }
-impl ::cdktf::Object for DataTfeOrganizationConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for DataTfeOrganizationConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for DataTfeOrganizationConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_organization`: create it with [`DataTfeOrganization::new`] from a [`DataTfeOrganizationConfig`].
 ///
 /// Looks up the settings of an existing organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DataTfeOrganization(::cdktf::Resource);
 impl DataTfeOrganization {
     /// The Terraform type.
@@ -109,7 +109,7 @@ impl DataTfeOrganization {
     /// Adds the element to `scope` under `id`.
     pub fn new(
         scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
+        id: &str,
         config: DataTfeOrganizationConfig,
     ) -> Self {
         Self(
@@ -118,95 +118,77 @@ impl DataTfeOrganization {
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Data,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Whether health assessments are enforced for all workspaces.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn assessments_enforced(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("assessments_enforced"),
-        )
+    pub fn assessments_enforced(&self) -> Value<bool> {
+        self.0.get("assessments_enforced")
     }
     /// Authentication policy required of organization members.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn collaborator_auth_policy(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("collaborator_auth_policy"),
-        )
+    pub fn collaborator_auth_policy(&self) -> Value<String> {
+        self.0.get("collaborator_auth_policy")
     }
     /// Whether cost estimation is turned on.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn cost_estimation_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("cost_estimation_enabled"),
-        )
+    pub fn cost_estimation_enabled(&self) -> Value<bool> {
+        self.0.get("cost_estimation_enabled")
     }
     /// ID of the default project for new workspaces.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn default_project_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("default_project_id"),
-        )
+    pub fn default_project_id(&self) -> Value<String> {
+        self.0.get("default_project_id")
     }
     /// Contact email address of the organization.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn email(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("email"))
+    pub fn email(&self) -> Value<String> {
+        self.0.get("email")
     }
     /// Opaque external identifier of the organization.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn external_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("external_id"))
+    pub fn external_id(&self) -> Value<String> {
+        self.0.get("external_id")
     }
     /// Identifier of the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Name of the organization to read; defaults to the provider organization.
     ///
     /// Optional.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// SAML role mapped to the owners team.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn owners_team_saml_role_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("owners_team_saml_role_id"),
-        )
+    pub fn owners_team_saml_role_id(&self) -> Value<String> {
+        self.0.get("owners_team_saml_role_id")
     }
     /// Whether passing statuses are reported for untriggered speculative plans.
     ///
     /// Computed: set by the provider, read-only.
     pub fn send_passing_statuses_for_untriggered_speculative_plans(
         &self,
-    ) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self
-                .0
-                .attr_expression(
-                    "send_passing_statuses_for_untriggered_speculative_plans",
-                ),
-        )
+    ) -> Value<bool> {
+        self.0.get("send_passing_statuses_for_untriggered_speculative_plans")
     }
     /// Whether all members have two-factor authentication enabled.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn two_factor_conformant(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("two_factor_conformant"),
-        )
+    pub fn two_factor_conformant(&self) -> Value<bool> {
+        self.0.get("two_factor_conformant")
     }
 }
 impl ::std::ops::Deref for DataTfeOrganization {

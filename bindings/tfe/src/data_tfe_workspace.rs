@@ -77,77 +77,67 @@
 //! * `vcs_repo` ([`.vcs_repo()`](DataTfeWorkspace::vcs_repo), list(object), [`DataTfeWorkspaceVcsRepo`]) - (Computed) Details of the connected version control repository.
 //! * `working_directory` ([`.working_directory()`](DataTfeWorkspace::working_directory), string) - (Computed) Repository directory where Terraform runs.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Looks up the settings of an existing workspace.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct DataTfeWorkspaceConfig(::cdktf::Args);
+pub struct DataTfeWorkspaceConfig(Args);
 impl DataTfeWorkspaceConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).name(name)
+    pub fn new(name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).name(name)
     }
 }
 impl DataTfeWorkspaceConfig {
     /// Identifier of the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Name of the workspace to read.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// Organization owning the workspace; defaults to the provider organization.
     ///
     /// Optional.
-    pub fn organization(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("organization", value);
+    pub fn organization(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("organization", value.into());
         self
     }
     /// Tags attached to the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn tag_names(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::cdktf::Value<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.0.set::<::std::vec::Vec<::std::string::String>>("tag_names", value);
+    pub fn tag_names(mut self, value: impl Into<Value<Vec<String>>>) -> Self {
+        self.0.set_value("tag_names", value.into());
         self
     }
 }
-impl ::cdktf::Object for DataTfeWorkspaceConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for DataTfeWorkspaceConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for DataTfeWorkspaceConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_workspace`: create it with [`DataTfeWorkspace::new`] from a [`DataTfeWorkspaceConfig`].
 ///
 /// Looks up the settings of an existing workspace.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DataTfeWorkspace(::cdktf::Resource);
 impl DataTfeWorkspace {
     /// The Terraform type.
@@ -155,7 +145,7 @@ impl DataTfeWorkspace {
     /// Adds the element to `scope` under `id`.
     pub fn new(
         scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
+        id: &str,
         config: DataTfeWorkspaceConfig,
     ) -> Self {
         Self(
@@ -164,235 +154,195 @@ impl DataTfeWorkspace {
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Data,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Whether destroy plans can be queued.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn allow_destroy_plan(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("allow_destroy_plan"),
-        )
+    pub fn allow_destroy_plan(&self) -> Value<bool> {
+        self.0.get("allow_destroy_plan")
     }
     /// Whether health assessments run for the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn assessments_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("assessments_enabled"),
-        )
+    pub fn assessments_enabled(&self) -> Value<bool> {
+        self.0.get("assessments_enabled")
     }
     /// Whether plans are applied automatically.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn auto_apply(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("auto_apply"))
+    pub fn auto_apply(&self) -> Value<bool> {
+        self.0.get("auto_apply")
     }
     /// Whether runs from run triggers are applied automatically.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn auto_apply_run_trigger(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("auto_apply_run_trigger"),
-        )
+    pub fn auto_apply_run_trigger(&self) -> Value<bool> {
+        self.0.get("auto_apply_run_trigger")
     }
     /// Summary text of the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn description(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("description"))
+    pub fn description(&self) -> Value<String> {
+        self.0.get("description")
     }
     /// Where runs for the workspace execute.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn execution_mode(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("execution_mode"),
-        )
+    pub fn execution_mode(&self) -> Value<String> {
+        self.0.get("execution_mode")
     }
     /// Whether VCS runs are filtered by trigger paths.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn file_triggers_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("file_triggers_enabled"),
-        )
+    pub fn file_triggers_enabled(&self) -> Value<bool> {
+        self.0.get("file_triggers_enabled")
     }
     /// Whether the state is shared with the whole organization.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn global_remote_state(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("global_remote_state"),
-        )
+    pub fn global_remote_state(&self) -> Value<bool> {
+        self.0.get("global_remote_state")
     }
     /// Web address of the workspace in the UI.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn html_url(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("html_url"))
+    pub fn html_url(&self) -> Value<String> {
+        self.0.get("html_url")
     }
     /// Identifier of the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Name of the workspace to read.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// Whether remote execution is used (legacy setting).
     ///
     /// Computed: set by the provider, read-only.
-    pub fn operations(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("operations"))
+    pub fn operations(&self) -> Value<bool> {
+        self.0.get("operations")
     }
     /// Organization owning the workspace; defaults to the provider organization.
     ///
     /// Optional.
-    pub fn organization(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("organization"))
+    pub fn organization(&self) -> Value<String> {
+        self.0.get("organization")
     }
     /// Count of runs whose policy checks failed.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn policy_check_failures(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("policy_check_failures"),
-        )
+    pub fn policy_check_failures(&self) -> Value<f64> {
+        self.0.get("policy_check_failures")
     }
     /// ID of the project containing the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn project_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("project_id"))
+    pub fn project_id(&self) -> Value<String> {
+        self.0.get("project_id")
     }
     /// Whether an initial run was queued on creation.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn queue_all_runs(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("queue_all_runs"),
-        )
+    pub fn queue_all_runs(&self) -> Value<bool> {
+        self.0.get("queue_all_runs")
     }
     /// IDs of workspaces allowed to read this state.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn remote_state_consumer_ids(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("remote_state_consumer_ids"),
-        )
+    pub fn remote_state_consumer_ids(&self) -> Value<Vec<String>> {
+        self.0.get("remote_state_consumer_ids")
     }
     /// Number of resources in the current state.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn resource_count(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("resource_count"),
-        )
+    pub fn resource_count(&self) -> Value<f64> {
+        self.0.get("resource_count")
     }
     /// Count of runs that ended in an error.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn run_failures(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("run_failures"))
+    pub fn run_failures(&self) -> Value<f64> {
+        self.0.get("run_failures")
     }
     /// Total count of runs in the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn runs_count(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("runs_count"))
+    pub fn runs_count(&self) -> Value<f64> {
+        self.0.get("runs_count")
     }
     /// Name of the tool that created the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn source_name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("source_name"))
+    pub fn source_name(&self) -> Value<String> {
+        self.0.get("source_name")
     }
     /// Link to the tool that created the workspace.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn source_url(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("source_url"))
+    pub fn source_url(&self) -> Value<String> {
+        self.0.get("source_url")
     }
     /// Whether speculative plans run for pull requests.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn speculative_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("speculative_enabled"),
-        )
+    pub fn speculative_enabled(&self) -> Value<bool> {
+        self.0.get("speculative_enabled")
     }
     /// ID of the SSH key used for private modules.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn ssh_key_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("ssh_key_id"))
+    pub fn ssh_key_id(&self) -> Value<String> {
+        self.0.get("ssh_key_id")
     }
     /// Whether the structured run output view is used.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn structured_run_output_enabled(
-        &self,
-    ) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("structured_run_output_enabled"),
-        )
+    pub fn structured_run_output_enabled(&self) -> Value<bool> {
+        self.0.get("structured_run_output_enabled")
     }
     /// Tags attached to the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn tag_names(&self) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("tag_names"))
+    pub fn tag_names(&self) -> Value<Vec<String>> {
+        self.0.get("tag_names")
     }
     /// Terraform version used for runs.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn terraform_version(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("terraform_version"),
-        )
+    pub fn terraform_version(&self) -> Value<String> {
+        self.0.get("terraform_version")
     }
     /// Glob patterns whose changes trigger runs.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn trigger_patterns(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("trigger_patterns"),
-        )
+    pub fn trigger_patterns(&self) -> Value<Vec<String>> {
+        self.0.get("trigger_patterns")
     }
     /// Path prefixes whose changes trigger runs.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn trigger_prefixes(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("trigger_prefixes"),
-        )
+    pub fn trigger_prefixes(&self) -> Value<Vec<String>> {
+        self.0.get("trigger_prefixes")
     }
     /// Details of the connected version control repository.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn vcs_repo(&self) -> ::cdktf::ListRef<DataTfeWorkspaceVcsRepoRef> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("vcs_repo"))
+    pub fn vcs_repo(&self) -> ListRef<DataTfeWorkspaceVcsRepoRef> {
+        self.0.get("vcs_repo")
     }
     /// Repository directory where Terraform runs.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn working_directory(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("working_directory"),
-        )
+    pub fn working_directory(&self) -> Value<String> {
+        self.0.get("working_directory")
     }
 }
 impl ::std::ops::Deref for DataTfeWorkspace {
@@ -412,25 +362,21 @@ impl ::cdktf::Dependable for DataTfeWorkspace {
     }
 }
 /// `tfe_workspace.vcs_repo`.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct DataTfeWorkspaceVcsRepo(::cdktf::Args);
+pub struct DataTfeWorkspaceVcsRepo(Args);
 impl DataTfeWorkspaceVcsRepo {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        branch: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        github_app_installation_id: impl ::std::convert::Into<
-            ::cdktf::Value<::std::string::String>,
-        >,
-        identifier: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        ingress_submodules: impl ::std::convert::Into<
-            ::cdktf::Value<::std::primitive::bool>,
-        >,
-        oauth_token_id: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        tags_regex: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        branch: impl Into<Value<String>>,
+        github_app_installation_id: impl Into<Value<String>>,
+        identifier: impl Into<Value<String>>,
+        ingress_submodules: impl Into<Value<bool>>,
+        oauth_token_id: impl Into<Value<String>>,
+        tags_regex: impl Into<Value<String>>,
     ) -> Self {
-        Self(::cdktf::Args::new())
+        Self(Args::new())
             .branch(branch)
             .github_app_installation_id(github_app_installation_id)
             .identifier(identifier)
@@ -441,109 +387,90 @@ impl DataTfeWorkspaceVcsRepo {
 }
 impl DataTfeWorkspaceVcsRepo {
     /// Required.
-    pub fn branch(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("branch", value);
+    pub fn branch(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("branch", value.into());
         self
     }
     /// Required.
     pub fn github_app_installation_id(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        value: impl Into<Value<String>>,
     ) -> Self {
-        self.0.set::<::std::string::String>("github_app_installation_id", value);
+        self.0.set_value("github_app_installation_id", value.into());
         self
     }
     /// Required.
-    pub fn identifier(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("identifier", value);
+    pub fn identifier(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("identifier", value.into());
         self
     }
     /// Required.
-    pub fn ingress_submodules(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("ingress_submodules", value);
+    pub fn ingress_submodules(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("ingress_submodules", value.into());
         self
     }
     /// Required.
-    pub fn oauth_token_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("oauth_token_id", value);
+    pub fn oauth_token_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("oauth_token_id", value.into());
         self
     }
     /// Required.
-    pub fn tags_regex(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("tags_regex", value);
+    pub fn tags_regex(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("tags_regex", value.into());
         self
     }
 }
-impl ::cdktf::Object for DataTfeWorkspaceVcsRepo {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for DataTfeWorkspaceVcsRepo {
+    fn into_args(self) -> Args {
         self.0
     }
 }
-impl ::std::convert::From<DataTfeWorkspaceVcsRepo>
-for ::cdktf::Value<DataTfeWorkspaceVcsRepo> {
+impl From<DataTfeWorkspaceVcsRepo> for Value<DataTfeWorkspaceVcsRepo> {
     fn from(object: DataTfeWorkspaceVcsRepo) -> Self {
         ::cdktf::object_value(object)
     }
 }
 /// A reference to `tfe_workspace.vcs_repo` (a value of [`DataTfeWorkspaceVcsRepo`]).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
-pub struct DataTfeWorkspaceVcsRepoRef(::cdktf::Expression);
-impl ::cdktf::FromExpression for DataTfeWorkspaceVcsRepoRef {
-    fn from_expression(expression: ::cdktf::Expression) -> Self {
+#[derive(Clone, Debug)]
+pub struct DataTfeWorkspaceVcsRepoRef(Expression);
+impl FromExpression for DataTfeWorkspaceVcsRepoRef {
+    fn from_expression(expression: Expression) -> Self {
         Self(expression)
     }
 }
-impl ::std::convert::From<DataTfeWorkspaceVcsRepoRef>
-for ::cdktf::Value<DataTfeWorkspaceVcsRepo> {
+impl From<DataTfeWorkspaceVcsRepoRef> for Value<DataTfeWorkspaceVcsRepo> {
     fn from(reference: DataTfeWorkspaceVcsRepoRef) -> Self {
-        ::cdktf::Value::from_expression(reference.0)
+        Self::from_expression(reference.0)
     }
 }
-impl ::cdktf::ToExpression for DataTfeWorkspaceVcsRepoRef {
-    fn to_expression(&self) -> ::cdktf::Expression {
+impl ToExpression for DataTfeWorkspaceVcsRepoRef {
+    fn to_expression(&self) -> Expression {
         self.0.clone()
     }
 }
 impl DataTfeWorkspaceVcsRepoRef {
     /// Required.
-    pub fn branch(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("branch"))
+    pub fn branch(&self) -> Value<String> {
+        self.0.get("branch")
     }
     /// Required.
-    pub fn github_app_installation_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr("github_app_installation_id"),
-        )
+    pub fn github_app_installation_id(&self) -> Value<String> {
+        self.0.get("github_app_installation_id")
     }
     /// Required.
-    pub fn identifier(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("identifier"))
+    pub fn identifier(&self) -> Value<String> {
+        self.0.get("identifier")
     }
     /// Required.
-    pub fn ingress_submodules(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("ingress_submodules"))
+    pub fn ingress_submodules(&self) -> Value<bool> {
+        self.0.get("ingress_submodules")
     }
     /// Required.
-    pub fn oauth_token_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("oauth_token_id"))
+    pub fn oauth_token_id(&self) -> Value<String> {
+        self.0.get("oauth_token_id")
     }
     /// Required.
-    pub fn tags_regex(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("tags_regex"))
+    pub fn tags_regex(&self) -> Value<String> {
+        self.0.get("tags_regex")
     }
 }

@@ -66,18 +66,21 @@
 //! * `session_remember_minutes` ([`.session_remember_minutes()`](Organization::session_remember_minutes), number) - How many minutes a user session may last in total before re-authentication.
 //! * `session_timeout_minutes` ([`.session_timeout_minutes()`](Organization::session_timeout_minutes), number) - How many idle minutes are allowed before a user session expires.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages an organization in HCP Terraform or Terraform Enterprise.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct OrganizationConfig(::cdktf::Args);
+pub struct OrganizationConfig(Args);
 impl OrganizationConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        email: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).email(email).name(name)
+    pub fn new(email: impl Into<Value<String>>, name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).email(email).name(name)
     }
 }
 impl OrganizationConfig {
@@ -86,79 +89,58 @@ impl OrganizationConfig {
     /// Optional.
     pub fn allow_force_delete_workspaces(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
+        value: impl Into<Value<bool>>,
     ) -> Self {
-        self.0.set::<::std::primitive::bool>("allow_force_delete_workspaces", value);
+        self.0.set_value("allow_force_delete_workspaces", value.into());
         self
     }
     /// Turns on health assessments (drift detection) for all workspaces in the organization.
     ///
     /// Optional.
-    pub fn assessments_enforced(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("assessments_enforced", value);
+    pub fn assessments_enforced(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("assessments_enforced", value.into());
         self
     }
     /// Authentication policy members must follow, such as password or two_factor_mandatory.
     ///
     /// Optional.
-    pub fn collaborator_auth_policy(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("collaborator_auth_policy", value);
+    pub fn collaborator_auth_policy(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("collaborator_auth_policy", value.into());
         self
     }
     /// Turns cost estimation on or off for runs in the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn cost_estimation_enabled(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("cost_estimation_enabled", value);
+    pub fn cost_estimation_enabled(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("cost_estimation_enabled", value.into());
         self
     }
     /// Contact email address for the organization, used for notices.
     ///
     /// Required.
-    pub fn email(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("email", value);
+    pub fn email(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("email", value.into());
         self
     }
     /// Identifier of the organization (the same as its name).
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Unique name of the organization.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// SAML role name that maps users to the organization owners team.
     ///
     /// Optional.
-    pub fn owners_team_saml_role_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("owners_team_saml_role_id", value);
+    pub fn owners_team_saml_role_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("owners_team_saml_role_id", value.into());
         self
     }
     /// Reports passing VCS statuses for speculative plans that were not actually triggered.
@@ -166,49 +148,44 @@ impl OrganizationConfig {
     /// Optional; computed by the provider when not set.
     pub fn send_passing_statuses_for_untriggered_speculative_plans(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
+        value: impl Into<Value<bool>>,
     ) -> Self {
         self.0
-            .set::<
-                ::std::primitive::bool,
-            >("send_passing_statuses_for_untriggered_speculative_plans", value);
+            .set_value(
+                "send_passing_statuses_for_untriggered_speculative_plans",
+                value.into(),
+            );
         self
     }
     /// How many minutes a user session may last in total before re-authentication.
     ///
     /// Optional.
-    pub fn session_remember_minutes(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::f64>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::f64>("session_remember_minutes", value);
+    pub fn session_remember_minutes(mut self, value: impl Into<Value<f64>>) -> Self {
+        self.0.set_value("session_remember_minutes", value.into());
         self
     }
     /// How many idle minutes are allowed before a user session expires.
     ///
     /// Optional.
-    pub fn session_timeout_minutes(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::f64>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::f64>("session_timeout_minutes", value);
+    pub fn session_timeout_minutes(mut self, value: impl Into<Value<f64>>) -> Self {
+        self.0.set_value("session_timeout_minutes", value.into());
         self
     }
 }
-impl ::cdktf::Object for OrganizationConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for OrganizationConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for OrganizationConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_organization`: create it with [`Organization::new`] from a [`OrganizationConfig`].
 ///
 /// Manages an organization in HCP Terraform or Terraform Enterprise.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Organization(::cdktf::Resource);
 impl Organization {
     /// The Terraform type.
@@ -216,7 +193,7 @@ impl Organization {
     /// Adds the element to `scope` under `id`.
     pub fn new(
         scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
+        id: &str,
         config: OrganizationConfig,
     ) -> Self {
         Self(
@@ -225,107 +202,83 @@ impl Organization {
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Lets workspace administrators delete workspaces that still hold managed resources.
     ///
     /// Optional.
-    pub fn allow_force_delete_workspaces(
-        &self,
-    ) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("allow_force_delete_workspaces"),
-        )
+    pub fn allow_force_delete_workspaces(&self) -> Value<bool> {
+        self.0.get("allow_force_delete_workspaces")
     }
     /// Turns on health assessments (drift detection) for all workspaces in the organization.
     ///
     /// Optional.
-    pub fn assessments_enforced(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("assessments_enforced"),
-        )
+    pub fn assessments_enforced(&self) -> Value<bool> {
+        self.0.get("assessments_enforced")
     }
     /// Authentication policy members must follow, such as password or two_factor_mandatory.
     ///
     /// Optional.
-    pub fn collaborator_auth_policy(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("collaborator_auth_policy"),
-        )
+    pub fn collaborator_auth_policy(&self) -> Value<String> {
+        self.0.get("collaborator_auth_policy")
     }
     /// Turns cost estimation on or off for runs in the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn cost_estimation_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("cost_estimation_enabled"),
-        )
+    pub fn cost_estimation_enabled(&self) -> Value<bool> {
+        self.0.get("cost_estimation_enabled")
     }
     /// ID of the project that new workspaces are placed in when none is given.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn default_project_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("default_project_id"),
-        )
+    pub fn default_project_id(&self) -> Value<String> {
+        self.0.get("default_project_id")
     }
     /// Contact email address for the organization, used for notices.
     ///
     /// Required.
-    pub fn email(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("email"))
+    pub fn email(&self) -> Value<String> {
+        self.0.get("email")
     }
     /// Identifier of the organization (the same as its name).
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Unique name of the organization.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// SAML role name that maps users to the organization owners team.
     ///
     /// Optional.
-    pub fn owners_team_saml_role_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("owners_team_saml_role_id"),
-        )
+    pub fn owners_team_saml_role_id(&self) -> Value<String> {
+        self.0.get("owners_team_saml_role_id")
     }
     /// Reports passing VCS statuses for speculative plans that were not actually triggered.
     ///
     /// Optional; computed by the provider when not set.
     pub fn send_passing_statuses_for_untriggered_speculative_plans(
         &self,
-    ) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self
-                .0
-                .attr_expression(
-                    "send_passing_statuses_for_untriggered_speculative_plans",
-                ),
-        )
+    ) -> Value<bool> {
+        self.0.get("send_passing_statuses_for_untriggered_speculative_plans")
     }
     /// How many minutes a user session may last in total before re-authentication.
     ///
     /// Optional.
-    pub fn session_remember_minutes(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("session_remember_minutes"),
-        )
+    pub fn session_remember_minutes(&self) -> Value<f64> {
+        self.0.get("session_remember_minutes")
     }
     /// How many idle minutes are allowed before a user session expires.
     ///
     /// Optional.
-    pub fn session_timeout_minutes(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("session_timeout_minutes"),
-        )
+    pub fn session_timeout_minutes(&self) -> Value<f64> {
+        self.0.get("session_timeout_minutes")
     }
 }
 impl ::std::ops::Deref for Organization {

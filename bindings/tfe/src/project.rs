@@ -44,102 +44,93 @@
 //! * `name` ([`.name()`](Project::name), string) - Name of the project.
 //! * `organization` ([`.organization()`](Project::organization), string) - Organization that owns the project; falls back to the provider default.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages a project used to group workspaces.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct ProjectConfig(::cdktf::Args);
+pub struct ProjectConfig(Args);
 impl ProjectConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).name(name)
+    pub fn new(name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).name(name)
     }
 }
 impl ProjectConfig {
     /// Identifier of the project.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Name of the project.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// Organization that owns the project; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("organization", value);
+    pub fn organization(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("organization", value.into());
         self
     }
 }
-impl ::cdktf::Object for ProjectConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for ProjectConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for ProjectConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_project`: create it with [`Project::new`] from a [`ProjectConfig`].
 ///
 /// Manages a project used to group workspaces.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Project(::cdktf::Resource);
 impl Project {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_project";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: ProjectConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: ProjectConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Identifier of the project.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Name of the project.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// Organization that owns the project; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("organization"))
+    pub fn organization(&self) -> Value<String> {
+        self.0.get("organization")
     }
 }
 impl ::std::ops::Deref for Project {

@@ -50,48 +50,43 @@
 //! * `sso_team_id` ([`.sso_team_id()`](Team::sso_team_id), string) - Team identifier from the SSO identity provider, used for team mapping.
 //! * `visibility` ([`.visibility()`](Team::visibility), string) - Who can see the team: secret or organization.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages a team of users inside an organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct TeamConfig(::cdktf::Args);
+pub struct TeamConfig(Args);
 impl TeamConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).name(name)
+    pub fn new(name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).name(name)
     }
 }
 impl TeamConfig {
     /// Identifier of the team.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Name of the team.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// Organization that owns the team; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("organization", value);
+    pub fn organization(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("organization", value.into());
         self
     }
     /// Organization-wide permissions granted to the team.
@@ -104,95 +99,83 @@ impl TeamConfig {
     /// Team identifier from the SSO identity provider, used for team mapping.
     ///
     /// Optional.
-    pub fn sso_team_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("sso_team_id", value);
+    pub fn sso_team_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("sso_team_id", value.into());
         self
     }
     /// Who can see the team: secret or organization.
     ///
     /// Optional.
-    pub fn visibility(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("visibility", value);
+    pub fn visibility(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("visibility", value.into());
         self
     }
 }
-impl ::cdktf::Object for TeamConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for TeamConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for TeamConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_team`: create it with [`Team::new`] from a [`TeamConfig`].
 ///
 /// Manages a team of users inside an organization.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Team(::cdktf::Resource);
 impl Team {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_team";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: TeamConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: TeamConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Identifier of the team.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Name of the team.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// Organization that owns the team; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("organization"))
+    pub fn organization(&self) -> Value<String> {
+        self.0.get("organization")
     }
     /// Organization-wide permissions granted to the team.
     ///
     /// Optional block.
     pub fn organization_access(&self) -> TeamOrganizationAccessRef {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("organization_access").index(0),
-        )
+        self.0.get_first("organization_access")
     }
     /// Team identifier from the SSO identity provider, used for team mapping.
     ///
     /// Optional.
-    pub fn sso_team_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("sso_team_id"))
+    pub fn sso_team_id(&self) -> Value<String> {
+        self.0.get("sso_team_id")
     }
     /// Who can see the team: secret or organization.
     ///
     /// Optional.
-    pub fn visibility(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("visibility"))
+    pub fn visibility(&self) -> Value<String> {
+        self.0.get("visibility")
     }
 }
 impl ::std::ops::Deref for Team {
@@ -212,17 +195,17 @@ impl ::cdktf::Dependable for Team {
     }
 }
 /// Organization-wide permissions granted to the team.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct TeamOrganizationAccess(::cdktf::Args);
+pub struct TeamOrganizationAccess(Args);
 impl TeamOrganizationAccess {
     /// An empty configuration; set arguments with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
-        Self(::cdktf::Args::new())
+        Self(Args::new())
     }
 }
-impl ::std::default::Default for TeamOrganizationAccess {
+impl Default for TeamOrganizationAccess {
     fn default() -> Self {
         Self::new()
     }
@@ -231,141 +214,106 @@ impl TeamOrganizationAccess {
     /// Allows adding and removing users in teams.
     ///
     /// Optional.
-    pub fn manage_membership(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_membership", value);
+    pub fn manage_membership(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_membership", value.into());
         self
     }
     /// Allows publishing and removing private registry modules.
     ///
     /// Optional.
-    pub fn manage_modules(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_modules", value);
+    pub fn manage_modules(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_modules", value.into());
         self
     }
     /// Allows creating and editing policies and policy sets.
     ///
     /// Optional.
-    pub fn manage_policies(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_policies", value);
+    pub fn manage_policies(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_policies", value.into());
         self
     }
     /// Allows overriding failed soft-mandatory policy checks.
     ///
     /// Optional.
-    pub fn manage_policy_overrides(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_policy_overrides", value);
+    pub fn manage_policy_overrides(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_policy_overrides", value.into());
         self
     }
     /// Allows creating and administering every project.
     ///
     /// Optional.
-    pub fn manage_projects(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_projects", value);
+    pub fn manage_projects(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_projects", value.into());
         self
     }
     /// Allows publishing and removing private registry providers.
     ///
     /// Optional.
-    pub fn manage_providers(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_providers", value);
+    pub fn manage_providers(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_providers", value.into());
         self
     }
     /// Allows creating and editing run tasks.
     ///
     /// Optional.
-    pub fn manage_run_tasks(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_run_tasks", value);
+    pub fn manage_run_tasks(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_run_tasks", value.into());
         self
     }
     /// Allows managing VCS providers and SSH keys.
     ///
     /// Optional.
-    pub fn manage_vcs_settings(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_vcs_settings", value);
+    pub fn manage_vcs_settings(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_vcs_settings", value.into());
         self
     }
     /// Allows creating and administering every workspace.
     ///
     /// Optional.
-    pub fn manage_workspaces(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("manage_workspaces", value);
+    pub fn manage_workspaces(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("manage_workspaces", value.into());
         self
     }
     /// Grants read access to all projects.
     ///
     /// Optional.
-    pub fn read_projects(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("read_projects", value);
+    pub fn read_projects(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("read_projects", value.into());
         self
     }
     /// Grants read access to all workspaces.
     ///
     /// Optional.
-    pub fn read_workspaces(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("read_workspaces", value);
+    pub fn read_workspaces(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("read_workspaces", value.into());
         self
     }
 }
-impl ::cdktf::Object for TeamOrganizationAccess {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for TeamOrganizationAccess {
+    fn into_args(self) -> Args {
         self.0
     }
 }
-impl ::std::convert::From<TeamOrganizationAccess>
-for ::cdktf::Value<TeamOrganizationAccess> {
+impl From<TeamOrganizationAccess> for Value<TeamOrganizationAccess> {
     fn from(object: TeamOrganizationAccess) -> Self {
         ::cdktf::object_value(object)
     }
 }
 /// A reference to `tfe_team.organization_access` (a value of [`TeamOrganizationAccess`]).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
-pub struct TeamOrganizationAccessRef(::cdktf::Expression);
-impl ::cdktf::FromExpression for TeamOrganizationAccessRef {
-    fn from_expression(expression: ::cdktf::Expression) -> Self {
+#[derive(Clone, Debug)]
+pub struct TeamOrganizationAccessRef(Expression);
+impl FromExpression for TeamOrganizationAccessRef {
+    fn from_expression(expression: Expression) -> Self {
         Self(expression)
     }
 }
-impl ::std::convert::From<TeamOrganizationAccessRef>
-for ::cdktf::Value<TeamOrganizationAccess> {
+impl From<TeamOrganizationAccessRef> for Value<TeamOrganizationAccess> {
     fn from(reference: TeamOrganizationAccessRef) -> Self {
-        ::cdktf::Value::from_expression(reference.0)
+        Self::from_expression(reference.0)
     }
 }
-impl ::cdktf::ToExpression for TeamOrganizationAccessRef {
-    fn to_expression(&self) -> ::cdktf::Expression {
+impl ToExpression for TeamOrganizationAccessRef {
+    fn to_expression(&self) -> Expression {
         self.0.clone()
     }
 }
@@ -373,67 +321,67 @@ impl TeamOrganizationAccessRef {
     /// Allows adding and removing users in teams.
     ///
     /// Optional.
-    pub fn manage_membership(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_membership"))
+    pub fn manage_membership(&self) -> Value<bool> {
+        self.0.get("manage_membership")
     }
     /// Allows publishing and removing private registry modules.
     ///
     /// Optional.
-    pub fn manage_modules(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_modules"))
+    pub fn manage_modules(&self) -> Value<bool> {
+        self.0.get("manage_modules")
     }
     /// Allows creating and editing policies and policy sets.
     ///
     /// Optional.
-    pub fn manage_policies(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_policies"))
+    pub fn manage_policies(&self) -> Value<bool> {
+        self.0.get("manage_policies")
     }
     /// Allows overriding failed soft-mandatory policy checks.
     ///
     /// Optional.
-    pub fn manage_policy_overrides(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_policy_overrides"))
+    pub fn manage_policy_overrides(&self) -> Value<bool> {
+        self.0.get("manage_policy_overrides")
     }
     /// Allows creating and administering every project.
     ///
     /// Optional.
-    pub fn manage_projects(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_projects"))
+    pub fn manage_projects(&self) -> Value<bool> {
+        self.0.get("manage_projects")
     }
     /// Allows publishing and removing private registry providers.
     ///
     /// Optional.
-    pub fn manage_providers(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_providers"))
+    pub fn manage_providers(&self) -> Value<bool> {
+        self.0.get("manage_providers")
     }
     /// Allows creating and editing run tasks.
     ///
     /// Optional.
-    pub fn manage_run_tasks(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_run_tasks"))
+    pub fn manage_run_tasks(&self) -> Value<bool> {
+        self.0.get("manage_run_tasks")
     }
     /// Allows managing VCS providers and SSH keys.
     ///
     /// Optional.
-    pub fn manage_vcs_settings(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_vcs_settings"))
+    pub fn manage_vcs_settings(&self) -> Value<bool> {
+        self.0.get("manage_vcs_settings")
     }
     /// Allows creating and administering every workspace.
     ///
     /// Optional.
-    pub fn manage_workspaces(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("manage_workspaces"))
+    pub fn manage_workspaces(&self) -> Value<bool> {
+        self.0.get("manage_workspaces")
     }
     /// Grants read access to all projects.
     ///
     /// Optional.
-    pub fn read_projects(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("read_projects"))
+    pub fn read_projects(&self) -> Value<bool> {
+        self.0.get("read_projects")
     }
     /// Grants read access to all workspaces.
     ///
     /// Optional.
-    pub fn read_workspaces(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("read_workspaces"))
+    pub fn read_workspaces(&self) -> Value<bool> {
+        self.0.get("read_workspaces")
     }
 }

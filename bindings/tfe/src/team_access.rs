@@ -55,39 +55,39 @@
 //! * `team_id` ([`.team_id()`](TeamAccess::team_id), string) - ID of the team receiving access.
 //! * `workspace_id` ([`.workspace_id()`](TeamAccess::workspace_id), string) - ID of the workspace the access applies to.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Grants a team a level of access to a workspace.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct TeamAccessConfig(::cdktf::Args);
+pub struct TeamAccessConfig(Args);
 impl TeamAccessConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        team_id: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        workspace_id: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        team_id: impl Into<Value<String>>,
+        workspace_id: impl Into<Value<String>>,
     ) -> Self {
-        Self(::cdktf::Args::new()).team_id(team_id).workspace_id(workspace_id)
+        Self(Args::new()).team_id(team_id).workspace_id(workspace_id)
     }
 }
 impl TeamAccessConfig {
     /// Predefined access level such as read, plan, write or admin.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn access(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("access", value);
+    pub fn access(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("access", value.into());
         self
     }
     /// Identifier of the team access grant.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Fine-grained custom permissions used instead of a predefined access level.
@@ -95,7 +95,7 @@ impl TeamAccessConfig {
     /// Optional block.
     pub fn permissions(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Blocks<TeamAccessPermissions>>,
+        value: impl Into<Blocks<TeamAccessPermissions>>,
     ) -> Self {
         self.0.set_blocks("permissions", value);
         self
@@ -103,87 +103,77 @@ impl TeamAccessConfig {
     /// ID of the team receiving access.
     ///
     /// Required.
-    pub fn team_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("team_id", value);
+    pub fn team_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("team_id", value.into());
         self
     }
     /// ID of the workspace the access applies to.
     ///
     /// Required.
-    pub fn workspace_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("workspace_id", value);
+    pub fn workspace_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("workspace_id", value.into());
         self
     }
 }
-impl ::cdktf::Object for TeamAccessConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for TeamAccessConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for TeamAccessConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_team_access`: create it with [`TeamAccess::new`] from a [`TeamAccessConfig`].
 ///
 /// Grants a team a level of access to a workspace.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TeamAccess(::cdktf::Resource);
 impl TeamAccess {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_team_access";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: TeamAccessConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: TeamAccessConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Predefined access level such as read, plan, write or admin.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn access(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("access"))
+    pub fn access(&self) -> Value<String> {
+        self.0.get("access")
     }
     /// Identifier of the team access grant.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Fine-grained custom permissions used instead of a predefined access level.
     ///
     /// Optional block.
-    pub fn permissions(&self) -> ::cdktf::ListRef<TeamAccessPermissionsRef> {
-        ::cdktf::ListRef::list(self.0.attr_expression("permissions"))
+    pub fn permissions(&self) -> ListRef<TeamAccessPermissionsRef> {
+        self.0.get("permissions")
     }
     /// ID of the team receiving access.
     ///
     /// Required.
-    pub fn team_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("team_id"))
+    pub fn team_id(&self) -> Value<String> {
+        self.0.get("team_id")
     }
     /// ID of the workspace the access applies to.
     ///
     /// Required.
-    pub fn workspace_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("workspace_id"))
+    pub fn workspace_id(&self) -> Value<String> {
+        self.0.get("workspace_id")
     }
 }
 impl ::std::ops::Deref for TeamAccess {
@@ -203,23 +193,21 @@ impl ::cdktf::Dependable for TeamAccess {
     }
 }
 /// Fine-grained custom permissions used instead of a predefined access level.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct TeamAccessPermissions(::cdktf::Args);
+pub struct TeamAccessPermissions(Args);
 impl TeamAccessPermissions {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        run_tasks: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-        runs: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        sentinel_mocks: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        state_versions: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        variables: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        workspace_locking: impl ::std::convert::Into<
-            ::cdktf::Value<::std::primitive::bool>,
-        >,
+        run_tasks: impl Into<Value<bool>>,
+        runs: impl Into<Value<String>>,
+        sentinel_mocks: impl Into<Value<String>>,
+        state_versions: impl Into<Value<String>>,
+        variables: impl Into<Value<String>>,
+        workspace_locking: impl Into<Value<bool>>,
     ) -> Self {
-        Self(::cdktf::Args::new())
+        Self(Args::new())
             .run_tasks(run_tasks)
             .runs(runs)
             .sentinel_mocks(sentinel_mocks)
@@ -232,91 +220,71 @@ impl TeamAccessPermissions {
     /// Allows managing run tasks on the workspace.
     ///
     /// Required.
-    pub fn run_tasks(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("run_tasks", value);
+    pub fn run_tasks(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("run_tasks", value.into());
         self
     }
     /// Run permission level: read, plan or apply.
     ///
     /// Required.
-    pub fn runs(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("runs", value);
+    pub fn runs(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("runs", value.into());
         self
     }
     /// Permission for downloading Sentinel mock data: none or read.
     ///
     /// Required.
-    pub fn sentinel_mocks(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("sentinel_mocks", value);
+    pub fn sentinel_mocks(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("sentinel_mocks", value.into());
         self
     }
     /// State access level: none, read-outputs, read or write.
     ///
     /// Required.
-    pub fn state_versions(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("state_versions", value);
+    pub fn state_versions(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("state_versions", value.into());
         self
     }
     /// Variable access level: none, read or write.
     ///
     /// Required.
-    pub fn variables(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("variables", value);
+    pub fn variables(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("variables", value.into());
         self
     }
     /// Allows locking and unlocking the workspace.
     ///
     /// Required.
-    pub fn workspace_locking(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("workspace_locking", value);
+    pub fn workspace_locking(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("workspace_locking", value.into());
         self
     }
 }
-impl ::cdktf::Object for TeamAccessPermissions {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for TeamAccessPermissions {
+    fn into_args(self) -> Args {
         self.0
     }
 }
-impl ::std::convert::From<TeamAccessPermissions>
-for ::cdktf::Value<TeamAccessPermissions> {
+impl From<TeamAccessPermissions> for Value<TeamAccessPermissions> {
     fn from(object: TeamAccessPermissions) -> Self {
         ::cdktf::object_value(object)
     }
 }
 /// A reference to `tfe_team_access.permissions` (a value of [`TeamAccessPermissions`]).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
-pub struct TeamAccessPermissionsRef(::cdktf::Expression);
-impl ::cdktf::FromExpression for TeamAccessPermissionsRef {
-    fn from_expression(expression: ::cdktf::Expression) -> Self {
+#[derive(Clone, Debug)]
+pub struct TeamAccessPermissionsRef(Expression);
+impl FromExpression for TeamAccessPermissionsRef {
+    fn from_expression(expression: Expression) -> Self {
         Self(expression)
     }
 }
-impl ::std::convert::From<TeamAccessPermissionsRef>
-for ::cdktf::Value<TeamAccessPermissions> {
+impl From<TeamAccessPermissionsRef> for Value<TeamAccessPermissions> {
     fn from(reference: TeamAccessPermissionsRef) -> Self {
-        ::cdktf::Value::from_expression(reference.0)
+        Self::from_expression(reference.0)
     }
 }
-impl ::cdktf::ToExpression for TeamAccessPermissionsRef {
-    fn to_expression(&self) -> ::cdktf::Expression {
+impl ToExpression for TeamAccessPermissionsRef {
+    fn to_expression(&self) -> Expression {
         self.0.clone()
     }
 }
@@ -324,37 +292,37 @@ impl TeamAccessPermissionsRef {
     /// Allows managing run tasks on the workspace.
     ///
     /// Required.
-    pub fn run_tasks(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("run_tasks"))
+    pub fn run_tasks(&self) -> Value<bool> {
+        self.0.get("run_tasks")
     }
     /// Run permission level: read, plan or apply.
     ///
     /// Required.
-    pub fn runs(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("runs"))
+    pub fn runs(&self) -> Value<String> {
+        self.0.get("runs")
     }
     /// Permission for downloading Sentinel mock data: none or read.
     ///
     /// Required.
-    pub fn sentinel_mocks(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("sentinel_mocks"))
+    pub fn sentinel_mocks(&self) -> Value<String> {
+        self.0.get("sentinel_mocks")
     }
     /// State access level: none, read-outputs, read or write.
     ///
     /// Required.
-    pub fn state_versions(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("state_versions"))
+    pub fn state_versions(&self) -> Value<String> {
+        self.0.get("state_versions")
     }
     /// Variable access level: none, read or write.
     ///
     /// Required.
-    pub fn variables(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("variables"))
+    pub fn variables(&self) -> Value<String> {
+        self.0.get("variables")
     }
     /// Allows locking and unlocking the workspace.
     ///
     /// Required.
-    pub fn workspace_locking(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("workspace_locking"))
+    pub fn workspace_locking(&self) -> Value<bool> {
+        self.0.get("workspace_locking")
     }
 }

@@ -62,199 +62,173 @@
 //! * `variable_set_id` ([`.variable_set_id()`](Variable::variable_set_id), string) - ID of the variable set holding this variable, when not on a workspace.
 //! * `workspace_id` ([`.workspace_id()`](Variable::workspace_id), string) - ID of the workspace holding this variable, when not in a variable set.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages a variable on a workspace or within a variable set.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct VariableConfig(::cdktf::Args);
+pub struct VariableConfig(Args);
 impl VariableConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        category: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-        key: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        category: impl Into<Value<String>>,
+        key: impl Into<Value<String>>,
     ) -> Self {
-        Self(::cdktf::Args::new()).category(category).key(key)
+        Self(Args::new()).category(category).key(key)
     }
 }
 impl VariableConfig {
     /// Kind of variable: terraform for input variables or env for environment variables.
     ///
     /// Required.
-    pub fn category(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("category", value);
+    pub fn category(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("category", value.into());
         self
     }
     /// Optional note explaining the variable.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("description", value);
+    pub fn description(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("description", value.into());
         self
     }
     /// Parses the value as HCL instead of a plain string.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn hcl(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("hcl", value);
+    pub fn hcl(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("hcl", value.into());
         self
     }
     /// Variable name.
     ///
     /// Required.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("key", value);
+    pub fn key(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("key", value.into());
         self
     }
     /// Hides the value so it cannot be read back after being set.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn sensitive(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("sensitive", value);
+    pub fn sensitive(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("sensitive", value.into());
         self
     }
     /// Content assigned to the variable.
     ///
     /// Optional; computed by the provider when not set. Sensitive: hidden in plan output.
-    pub fn value(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("value", value);
+    pub fn value(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("value", value.into());
         self
     }
     /// ID of the variable set holding this variable, when not on a workspace.
     ///
     /// Optional.
-    pub fn variable_set_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("variable_set_id", value);
+    pub fn variable_set_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("variable_set_id", value.into());
         self
     }
     /// ID of the workspace holding this variable, when not in a variable set.
     ///
     /// Optional.
-    pub fn workspace_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("workspace_id", value);
+    pub fn workspace_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("workspace_id", value.into());
         self
     }
 }
-impl ::cdktf::Object for VariableConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for VariableConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for VariableConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_variable`: create it with [`Variable::new`] from a [`VariableConfig`].
 ///
 /// Manages a variable on a workspace or within a variable set.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Variable(::cdktf::Resource);
 impl Variable {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_variable";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: VariableConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: VariableConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
     /// Kind of variable: terraform for input variables or env for environment variables.
     ///
     /// Required.
-    pub fn category(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("category"))
+    pub fn category(&self) -> Value<String> {
+        self.0.get("category")
     }
     /// Optional note explaining the variable.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn description(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("description"))
+    pub fn description(&self) -> Value<String> {
+        self.0.get("description")
     }
     /// Parses the value as HCL instead of a plain string.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn hcl(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("hcl"))
+    pub fn hcl(&self) -> Value<bool> {
+        self.0.get("hcl")
     }
     /// Identifier of the variable, assigned by the server.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Variable name.
     ///
     /// Required.
-    pub fn key(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("key"))
+    pub fn key(&self) -> Value<String> {
+        self.0.get("key")
     }
     /// Plain copy of the value for use in plans; empty when the variable is sensitive.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn readable_value(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("readable_value"),
-        )
+    pub fn readable_value(&self) -> Value<String> {
+        self.0.get("readable_value")
     }
     /// Hides the value so it cannot be read back after being set.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn sensitive(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("sensitive"))
+    pub fn sensitive(&self) -> Value<bool> {
+        self.0.get("sensitive")
     }
     /// Content assigned to the variable.
     ///
     /// Optional; computed by the provider when not set. Sensitive: hidden in plan output.
-    pub fn value(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("value"))
+    pub fn value(&self) -> Value<String> {
+        self.0.get("value")
     }
     /// ID of the variable set holding this variable, when not on a workspace.
     ///
     /// Optional.
-    pub fn variable_set_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("variable_set_id"),
-        )
+    pub fn variable_set_id(&self) -> Value<String> {
+        self.0.get("variable_set_id")
     }
     /// ID of the workspace holding this variable, when not in a variable set.
     ///
     /// Optional.
-    pub fn workspace_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("workspace_id"))
+    pub fn workspace_id(&self) -> Value<String> {
+        self.0.get("workspace_id")
     }
 }
 impl ::std::ops::Deref for Variable {

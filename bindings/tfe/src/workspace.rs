@@ -96,17 +96,21 @@
 //! * `vcs_repo` ([`.vcs_repo()`](Workspace::vcs_repo), block, [`WorkspaceVcsRepo`]) - Connection of the workspace to a version control repository.
 //! * `working_directory` ([`.working_directory()`](Workspace::working_directory), string) - Directory inside the repository where Terraform commands are run.
 #![allow(deprecated, clippy::all, unused_imports)]
+use ::cdktf::{
+    Args, Blocks, Dynamic, Expression, FromExpression, ListRef, MapRef, Object,
+    ToExpression, Value,
+};
+use ::cdktf::Attributes as _;
+use ::std::collections::BTreeMap;
 /// Manages a workspace, the unit that holds state, variables and runs.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct WorkspaceConfig(::cdktf::Args);
+pub struct WorkspaceConfig(Args);
 impl WorkspaceConfig {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        name: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).name(name)
+    pub fn new(name: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).name(name)
     }
 }
 impl WorkspaceConfig {
@@ -114,163 +118,115 @@ impl WorkspaceConfig {
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn agent_pool_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("agent_pool_id", value);
+    pub fn agent_pool_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("agent_pool_id", value.into());
         self
     }
     /// Whether destroy plans may be queued for this workspace.
     ///
     /// Optional.
-    pub fn allow_destroy_plan(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("allow_destroy_plan", value);
+    pub fn allow_destroy_plan(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("allow_destroy_plan", value.into());
         self
     }
     /// Enables periodic health assessments for this workspace.
     ///
     /// Optional.
-    pub fn assessments_enabled(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("assessments_enabled", value);
+    pub fn assessments_enabled(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("assessments_enabled", value.into());
         self
     }
     /// Applies successful plans automatically without confirmation.
     ///
     /// Optional.
-    pub fn auto_apply(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("auto_apply", value);
+    pub fn auto_apply(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("auto_apply", value.into());
         self
     }
     /// Applies runs started by run triggers automatically.
     ///
     /// Optional.
-    pub fn auto_apply_run_trigger(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("auto_apply_run_trigger", value);
+    pub fn auto_apply_run_trigger(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("auto_apply_run_trigger", value.into());
         self
     }
     /// Human-readable summary of the workspace purpose.
     ///
     /// Optional.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("description", value);
+    pub fn description(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("description", value.into());
         self
     }
     /// Where runs execute (remote, local or agent); superseded by workspace settings resources.
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn execution_mode(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("execution_mode", value);
+    pub fn execution_mode(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("execution_mode", value.into());
         self
     }
     /// Limits VCS-triggered runs to changes under the trigger paths.
     ///
     /// Optional.
-    pub fn file_triggers_enabled(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("file_triggers_enabled", value);
+    pub fn file_triggers_enabled(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("file_triggers_enabled", value.into());
         self
     }
     /// Deletes the workspace even when it still manages resources.
     ///
     /// Optional.
-    pub fn force_delete(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("force_delete", value);
+    pub fn force_delete(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("force_delete", value.into());
         self
     }
     /// Shares this workspace state with every other workspace in the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn global_remote_state(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("global_remote_state", value);
+    pub fn global_remote_state(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("global_remote_state", value.into());
         self
     }
     /// Identifier of the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("id", value);
+    pub fn id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("id", value.into());
         self
     }
     /// Name of the workspace, unique inside its organization.
     ///
     /// Required.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("name", value);
+    pub fn name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("name", value.into());
         self
     }
     /// Legacy switch for remote execution; replaced by execution_mode.
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn operations(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("operations", value);
+    pub fn operations(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("operations", value.into());
         self
     }
     /// Organization that owns the workspace; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("organization", value);
+    pub fn organization(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("organization", value.into());
         self
     }
     /// ID of the project that contains the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("project_id", value);
+    pub fn project_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("project_id", value.into());
         self
     }
     /// Queues an initial run immediately after the workspace is created.
     ///
     /// Optional.
-    pub fn queue_all_runs(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("queue_all_runs", value);
+    pub fn queue_all_runs(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("queue_all_runs", value.into());
         self
     }
     /// IDs of workspaces allowed to read this workspace state.
@@ -278,54 +234,37 @@ impl WorkspaceConfig {
     /// Optional; computed by the provider when not set.
     pub fn remote_state_consumer_ids(
         mut self,
-        value: impl ::std::convert::Into<
-            ::cdktf::Value<::std::vec::Vec<::std::string::String>>,
-        >,
+        value: impl Into<Value<Vec<String>>>,
     ) -> Self {
-        self.0
-            .set::<
-                ::std::vec::Vec<::std::string::String>,
-            >("remote_state_consumer_ids", value);
+        self.0.set_value("remote_state_consumer_ids", value.into());
         self
     }
     /// Name of the tool or application that created the workspace.
     ///
     /// Optional.
-    pub fn source_name(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("source_name", value);
+    pub fn source_name(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("source_name", value.into());
         self
     }
     /// Link back to the tool or application that created the workspace.
     ///
     /// Optional.
-    pub fn source_url(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("source_url", value);
+    pub fn source_url(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("source_url", value.into());
         self
     }
     /// Runs speculative plans for pull requests against the connected repository.
     ///
     /// Optional.
-    pub fn speculative_enabled(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("speculative_enabled", value);
+    pub fn speculative_enabled(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("speculative_enabled", value.into());
         self
     }
     /// ID of an SSH key used to fetch private module sources.
     ///
     /// Optional.
-    pub fn ssh_key_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("ssh_key_id", value);
+    pub fn ssh_key_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("ssh_key_id", value.into());
         self
     }
     /// Shows the structured, enhanced run output in the UI.
@@ -333,55 +272,37 @@ impl WorkspaceConfig {
     /// Optional.
     pub fn structured_run_output_enabled(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
+        value: impl Into<Value<bool>>,
     ) -> Self {
-        self.0.set::<::std::primitive::bool>("structured_run_output_enabled", value);
+        self.0.set_value("structured_run_output_enabled", value.into());
         self
     }
     /// Tags attached to the workspace for grouping and filtering.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn tag_names(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::cdktf::Value<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.0.set::<::std::vec::Vec<::std::string::String>>("tag_names", value);
+    pub fn tag_names(mut self, value: impl Into<Value<Vec<String>>>) -> Self {
+        self.0.set_value("tag_names", value.into());
         self
     }
     /// Terraform version or version constraint used for runs.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn terraform_version(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("terraform_version", value);
+    pub fn terraform_version(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("terraform_version", value.into());
         self
     }
     /// Glob patterns of files whose changes trigger runs.
     ///
     /// Optional.
-    pub fn trigger_patterns(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::cdktf::Value<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.0.set::<::std::vec::Vec<::std::string::String>>("trigger_patterns", value);
+    pub fn trigger_patterns(mut self, value: impl Into<Value<Vec<String>>>) -> Self {
+        self.0.set_value("trigger_patterns", value.into());
         self
     }
     /// Directory prefixes whose changes trigger runs.
     ///
     /// Optional.
-    pub fn trigger_prefixes(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::cdktf::Value<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.0.set::<::std::vec::Vec<::std::string::String>>("trigger_prefixes", value);
+    pub fn trigger_prefixes(mut self, value: impl Into<Value<Vec<String>>>) -> Self {
+        self.0.set_value("trigger_prefixes", value.into());
         self
     }
     /// Connection of the workspace to a version control repository.
@@ -394,45 +315,38 @@ impl WorkspaceConfig {
     /// Directory inside the repository where Terraform commands are run.
     ///
     /// Optional.
-    pub fn working_directory(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("working_directory", value);
+    pub fn working_directory(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("working_directory", value.into());
         self
     }
 }
-impl ::cdktf::Object for WorkspaceConfig {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for WorkspaceConfig {
+    fn into_args(self) -> Args {
         self.0
     }
 }
 impl ::cdktf::MetaArguments for WorkspaceConfig {
-    fn args_mut(&mut self) -> &mut ::cdktf::Args {
+    fn args_mut(&mut self) -> &mut Args {
         &mut self.0
     }
 }
 /// `tfe_workspace`: create it with [`Workspace::new`] from a [`WorkspaceConfig`].
 ///
 /// Manages a workspace, the unit that holds state, variables and runs.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Workspace(::cdktf::Resource);
 impl Workspace {
     /// The Terraform type.
     pub const TF_TYPE: &'static str = "tfe_workspace";
     /// Adds the element to `scope` under `id`.
-    pub fn new(
-        scope: &impl ::cdktf::Scope,
-        id: &::std::primitive::str,
-        config: WorkspaceConfig,
-    ) -> Self {
+    pub fn new(scope: &impl ::cdktf::Scope, id: &str, config: WorkspaceConfig) -> Self {
         Self(
             ::cdktf::Resource::create(
                 scope,
                 id,
                 Self::TF_TYPE,
                 ::cdktf::ResourceMode::Managed,
-                ::cdktf::Object::into_args(config),
+                Object::into_args(config),
             ),
         )
     }
@@ -440,224 +354,184 @@ impl Workspace {
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn agent_pool_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("agent_pool_id"))
+    pub fn agent_pool_id(&self) -> Value<String> {
+        self.0.get("agent_pool_id")
     }
     /// Whether destroy plans may be queued for this workspace.
     ///
     /// Optional.
-    pub fn allow_destroy_plan(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("allow_destroy_plan"),
-        )
+    pub fn allow_destroy_plan(&self) -> Value<bool> {
+        self.0.get("allow_destroy_plan")
     }
     /// Enables periodic health assessments for this workspace.
     ///
     /// Optional.
-    pub fn assessments_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("assessments_enabled"),
-        )
+    pub fn assessments_enabled(&self) -> Value<bool> {
+        self.0.get("assessments_enabled")
     }
     /// Applies successful plans automatically without confirmation.
     ///
     /// Optional.
-    pub fn auto_apply(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("auto_apply"))
+    pub fn auto_apply(&self) -> Value<bool> {
+        self.0.get("auto_apply")
     }
     /// Applies runs started by run triggers automatically.
     ///
     /// Optional.
-    pub fn auto_apply_run_trigger(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("auto_apply_run_trigger"),
-        )
+    pub fn auto_apply_run_trigger(&self) -> Value<bool> {
+        self.0.get("auto_apply_run_trigger")
     }
     /// Human-readable summary of the workspace purpose.
     ///
     /// Optional.
-    pub fn description(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("description"))
+    pub fn description(&self) -> Value<String> {
+        self.0.get("description")
     }
     /// Where runs execute (remote, local or agent); superseded by workspace settings resources.
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn execution_mode(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("execution_mode"),
-        )
+    pub fn execution_mode(&self) -> Value<String> {
+        self.0.get("execution_mode")
     }
     /// Limits VCS-triggered runs to changes under the trigger paths.
     ///
     /// Optional.
-    pub fn file_triggers_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("file_triggers_enabled"),
-        )
+    pub fn file_triggers_enabled(&self) -> Value<bool> {
+        self.0.get("file_triggers_enabled")
     }
     /// Deletes the workspace even when it still manages resources.
     ///
     /// Optional.
-    pub fn force_delete(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("force_delete"))
+    pub fn force_delete(&self) -> Value<bool> {
+        self.0.get("force_delete")
     }
     /// Shares this workspace state with every other workspace in the organization.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn global_remote_state(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("global_remote_state"),
-        )
+    pub fn global_remote_state(&self) -> Value<bool> {
+        self.0.get("global_remote_state")
     }
     /// Web address of the workspace in the UI.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn html_url(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("html_url"))
+    pub fn html_url(&self) -> Value<String> {
+        self.0.get("html_url")
     }
     /// Identifier of the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("id"))
+    pub fn id(&self) -> Value<String> {
+        self.0.get("id")
     }
     /// Name of the workspace, unique inside its organization.
     ///
     /// Required.
-    pub fn name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("name"))
+    pub fn name(&self) -> Value<String> {
+        self.0.get("name")
     }
     /// Legacy switch for remote execution; replaced by execution_mode.
     ///
     /// Optional; computed by the provider when not set.
     #[deprecated]
-    pub fn operations(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("operations"))
+    pub fn operations(&self) -> Value<bool> {
+        self.0.get("operations")
     }
     /// Organization that owns the workspace; falls back to the provider default.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn organization(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("organization"))
+    pub fn organization(&self) -> Value<String> {
+        self.0.get("organization")
     }
     /// ID of the project that contains the workspace.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn project_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("project_id"))
+    pub fn project_id(&self) -> Value<String> {
+        self.0.get("project_id")
     }
     /// Queues an initial run immediately after the workspace is created.
     ///
     /// Optional.
-    pub fn queue_all_runs(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("queue_all_runs"),
-        )
+    pub fn queue_all_runs(&self) -> Value<bool> {
+        self.0.get("queue_all_runs")
     }
     /// IDs of workspaces allowed to read this workspace state.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn remote_state_consumer_ids(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("remote_state_consumer_ids"),
-        )
+    pub fn remote_state_consumer_ids(&self) -> Value<Vec<String>> {
+        self.0.get("remote_state_consumer_ids")
     }
     /// Number of resources tracked in the current state.
     ///
     /// Computed: set by the provider, read-only.
-    pub fn resource_count(&self) -> ::cdktf::Value<::std::primitive::f64> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("resource_count"),
-        )
+    pub fn resource_count(&self) -> Value<f64> {
+        self.0.get("resource_count")
     }
     /// Name of the tool or application that created the workspace.
     ///
     /// Optional.
-    pub fn source_name(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("source_name"))
+    pub fn source_name(&self) -> Value<String> {
+        self.0.get("source_name")
     }
     /// Link back to the tool or application that created the workspace.
     ///
     /// Optional.
-    pub fn source_url(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("source_url"))
+    pub fn source_url(&self) -> Value<String> {
+        self.0.get("source_url")
     }
     /// Runs speculative plans for pull requests against the connected repository.
     ///
     /// Optional.
-    pub fn speculative_enabled(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("speculative_enabled"),
-        )
+    pub fn speculative_enabled(&self) -> Value<bool> {
+        self.0.get("speculative_enabled")
     }
     /// ID of an SSH key used to fetch private module sources.
     ///
     /// Optional.
-    pub fn ssh_key_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("ssh_key_id"))
+    pub fn ssh_key_id(&self) -> Value<String> {
+        self.0.get("ssh_key_id")
     }
     /// Shows the structured, enhanced run output in the UI.
     ///
     /// Optional.
-    pub fn structured_run_output_enabled(
-        &self,
-    ) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("structured_run_output_enabled"),
-        )
+    pub fn structured_run_output_enabled(&self) -> Value<bool> {
+        self.0.get("structured_run_output_enabled")
     }
     /// Tags attached to the workspace for grouping and filtering.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn tag_names(&self) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(self.0.attr_expression("tag_names"))
+    pub fn tag_names(&self) -> Value<Vec<String>> {
+        self.0.get("tag_names")
     }
     /// Terraform version or version constraint used for runs.
     ///
     /// Optional; computed by the provider when not set.
-    pub fn terraform_version(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("terraform_version"),
-        )
+    pub fn terraform_version(&self) -> Value<String> {
+        self.0.get("terraform_version")
     }
     /// Glob patterns of files whose changes trigger runs.
     ///
     /// Optional.
-    pub fn trigger_patterns(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("trigger_patterns"),
-        )
+    pub fn trigger_patterns(&self) -> Value<Vec<String>> {
+        self.0.get("trigger_patterns")
     }
     /// Directory prefixes whose changes trigger runs.
     ///
     /// Optional.
-    pub fn trigger_prefixes(
-        &self,
-    ) -> ::cdktf::Value<::std::vec::Vec<::std::string::String>> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("trigger_prefixes"),
-        )
+    pub fn trigger_prefixes(&self) -> Value<Vec<String>> {
+        self.0.get("trigger_prefixes")
     }
     /// Connection of the workspace to a version control repository.
     ///
     /// Optional block.
     pub fn vcs_repo(&self) -> WorkspaceVcsRepoRef {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("vcs_repo").index(0),
-        )
+        self.0.get_first("vcs_repo")
     }
     /// Directory inside the repository where Terraform commands are run.
     ///
     /// Optional.
-    pub fn working_directory(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr_expression("working_directory"),
-        )
+    pub fn working_directory(&self) -> Value<String> {
+        self.0.get("working_directory")
     }
 }
 impl ::std::ops::Deref for Workspace {
@@ -677,27 +551,22 @@ impl ::cdktf::Dependable for Workspace {
     }
 }
 /// Connection of the workspace to a version control repository.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct WorkspaceVcsRepo(::cdktf::Args);
+pub struct WorkspaceVcsRepo(Args);
 impl WorkspaceVcsRepo {
     /// The required arguments; set optional ones with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        identifier: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        Self(::cdktf::Args::new()).identifier(identifier)
+    pub fn new(identifier: impl Into<Value<String>>) -> Self {
+        Self(Args::new()).identifier(identifier)
     }
 }
 impl WorkspaceVcsRepo {
     /// Repository branch to track; the default branch is used when unset.
     ///
     /// Optional.
-    pub fn branch(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("branch", value);
+    pub fn branch(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("branch", value.into());
         self
     }
     /// Installation ID of the GitHub App used to reach the repository.
@@ -705,77 +574,65 @@ impl WorkspaceVcsRepo {
     /// Optional.
     pub fn github_app_installation_id(
         mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
+        value: impl Into<Value<String>>,
     ) -> Self {
-        self.0.set::<::std::string::String>("github_app_installation_id", value);
+        self.0.set_value("github_app_installation_id", value.into());
         self
     }
     /// Repository reference in the form owner/name.
     ///
     /// Required.
-    pub fn identifier(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("identifier", value);
+    pub fn identifier(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("identifier", value.into());
         self
     }
     /// Whether git submodules are fetched along with the repository.
     ///
     /// Optional.
-    pub fn ingress_submodules(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::primitive::bool>>,
-    ) -> Self {
-        self.0.set::<::std::primitive::bool>("ingress_submodules", value);
+    pub fn ingress_submodules(mut self, value: impl Into<Value<bool>>) -> Self {
+        self.0.set_value("ingress_submodules", value.into());
         self
     }
     /// ID of the OAuth token that grants access to the VCS provider.
     ///
     /// Optional.
-    pub fn oauth_token_id(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("oauth_token_id", value);
+    pub fn oauth_token_id(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("oauth_token_id", value.into());
         self
     }
     /// Regular expression selecting which git tags start runs.
     ///
     /// Optional.
-    pub fn tags_regex(
-        mut self,
-        value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>,
-    ) -> Self {
-        self.0.set::<::std::string::String>("tags_regex", value);
+    pub fn tags_regex(mut self, value: impl Into<Value<String>>) -> Self {
+        self.0.set_value("tags_regex", value.into());
         self
     }
 }
-impl ::cdktf::Object for WorkspaceVcsRepo {
-    fn into_args(self) -> ::cdktf::Args {
+impl Object for WorkspaceVcsRepo {
+    fn into_args(self) -> Args {
         self.0
     }
 }
-impl ::std::convert::From<WorkspaceVcsRepo> for ::cdktf::Value<WorkspaceVcsRepo> {
+impl From<WorkspaceVcsRepo> for Value<WorkspaceVcsRepo> {
     fn from(object: WorkspaceVcsRepo) -> Self {
         ::cdktf::object_value(object)
     }
 }
 /// A reference to `tfe_workspace.vcs_repo` (a value of [`WorkspaceVcsRepo`]).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
-pub struct WorkspaceVcsRepoRef(::cdktf::Expression);
-impl ::cdktf::FromExpression for WorkspaceVcsRepoRef {
-    fn from_expression(expression: ::cdktf::Expression) -> Self {
+#[derive(Clone, Debug)]
+pub struct WorkspaceVcsRepoRef(Expression);
+impl FromExpression for WorkspaceVcsRepoRef {
+    fn from_expression(expression: Expression) -> Self {
         Self(expression)
     }
 }
-impl ::std::convert::From<WorkspaceVcsRepoRef> for ::cdktf::Value<WorkspaceVcsRepo> {
+impl From<WorkspaceVcsRepoRef> for Value<WorkspaceVcsRepo> {
     fn from(reference: WorkspaceVcsRepoRef) -> Self {
-        ::cdktf::Value::from_expression(reference.0)
+        Self::from_expression(reference.0)
     }
 }
-impl ::cdktf::ToExpression for WorkspaceVcsRepoRef {
-    fn to_expression(&self) -> ::cdktf::Expression {
+impl ToExpression for WorkspaceVcsRepoRef {
+    fn to_expression(&self) -> Expression {
         self.0.clone()
     }
 }
@@ -783,39 +640,37 @@ impl WorkspaceVcsRepoRef {
     /// Repository branch to track; the default branch is used when unset.
     ///
     /// Optional.
-    pub fn branch(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("branch"))
+    pub fn branch(&self) -> Value<String> {
+        self.0.get("branch")
     }
     /// Installation ID of the GitHub App used to reach the repository.
     ///
     /// Optional.
-    pub fn github_app_installation_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(
-            self.0.attr("github_app_installation_id"),
-        )
+    pub fn github_app_installation_id(&self) -> Value<String> {
+        self.0.get("github_app_installation_id")
     }
     /// Repository reference in the form owner/name.
     ///
     /// Required.
-    pub fn identifier(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("identifier"))
+    pub fn identifier(&self) -> Value<String> {
+        self.0.get("identifier")
     }
     /// Whether git submodules are fetched along with the repository.
     ///
     /// Optional.
-    pub fn ingress_submodules(&self) -> ::cdktf::Value<::std::primitive::bool> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("ingress_submodules"))
+    pub fn ingress_submodules(&self) -> Value<bool> {
+        self.0.get("ingress_submodules")
     }
     /// ID of the OAuth token that grants access to the VCS provider.
     ///
     /// Optional.
-    pub fn oauth_token_id(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("oauth_token_id"))
+    pub fn oauth_token_id(&self) -> Value<String> {
+        self.0.get("oauth_token_id")
     }
     /// Regular expression selecting which git tags start runs.
     ///
     /// Optional.
-    pub fn tags_regex(&self) -> ::cdktf::Value<::std::string::String> {
-        ::cdktf::FromExpression::from_expression(self.0.attr("tags_regex"))
+    pub fn tags_regex(&self) -> Value<String> {
+        self.0.get("tags_regex")
     }
 }

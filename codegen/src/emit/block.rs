@@ -1,346 +1,399 @@
 //! Structs for configurations, nested blocks and object types (setters), and their `...Ref`
-//! companions (getters).
+//! companions (getters), written as text ([`Code`]).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use std::collections::HashSet;
 
-use super::{doc_attrs, ident, ref_type, rust_type};
+use super::code::{string_literal, Code, Ty, Written};
+use super::paths::Paths;
+use super::{ref_type, rust_type, write_docs};
 use crate::ir::{
     BlockMode, Field, FieldType, Item, ItemKind, ObjectType, Presence, SharedModule, SharedPath,
     TypeAlias, TypeId, ValueType,
 };
 
-/// Where a getter reads its expression from.
-#[derive(Clone, Copy)]
-pub enum Base {
-    /// A resource handle: `self.0` is a `::cdktf::Resource`.
-    Handle,
-    /// A `...Ref`: `self.0` is a `::cdktf::Expression`.
-    Ref,
+/// What the writers of one module share: the item whose type table they read, the module's
+/// spellings of runtime names, and the `cfg` that every item of the module carries (shared
+/// types are compiled only with a feature of an item that uses them).
+pub struct Module<'a> {
+    /// The item (for a shared module, a table of its types).
+    pub item: &'a Item,
+    /// Spellings of runtime and std names.
+    pub p: Paths,
+    /// Features, one of which enables the items being written (`None`: always compiled).
+    cfg: Option<&'a [String]>,
 }
 
-/// `{ items }` as one token: `quote!` copies an interpolated stream token by token, but a group
-/// only by reference, and the bodies of impls are most of the generated code.
-pub fn braces(items: TokenStream) -> proc_macro2::Group {
-    proc_macro2::Group::new(proc_macro2::Delimiter::Brace, items)
-}
-
-/// The struct and `Ref` names of the block type `ty` of `field`: its alias at this path, if any.
-fn block_names<'a>(item: &'a Item, field: &Field, ty: TypeId) -> (&'a str, &'a str) {
-    match field.alias {
-        Some(a) => (&item.aliases[a].rust_name, &item.aliases[a].ref_name),
-        None => (&item.types[ty].rust_name, &item.types[ty].ref_name),
-    }
-}
-
-/// The setter of one settable field.
-fn setter(item: &Item, field: &Field) -> TokenStream {
-    let name = ident(&field.rust_name);
-    let docs = doc_attrs(&field.doc);
-    let (param, body) = setter_parts(item, field);
-    let generics = matches!(
-        field.ty,
-        FieldType::Block {
-            mode: BlockMode::Map,
-            ..
+impl<'a> Module<'a> {
+    /// The writers for the module of `item`.
+    pub fn new(item: &'a Item) -> Self {
+        let mut local: HashSet<&str> = HashSet::new();
+        local.insert(&item.rust_name);
+        for ty in &item.types {
+            local.insert(&ty.rust_name);
+            local.insert(&ty.ref_name);
         }
-    )
-    .then(|| quote!(<K: ::std::convert::Into<::std::string::String>>));
-    quote! {
-        #docs
-        pub fn #name #generics(mut self, value: #param) -> Self {
-            #body;
-            self
+        for alias in &item.aliases {
+            local.insert(&alias.rust_name);
+            local.insert(&alias.ref_name);
+        }
+        Module {
+            item,
+            p: Paths::new(&local),
+            cfg: None,
         }
     }
-}
 
-/// The parameter type and the storing statement of a setter.
-fn setter_parts(item: &Item, field: &Field) -> (TokenStream, TokenStream) {
-    let tf = &field.tf_name;
-    match &field.ty {
-        FieldType::Attr(ty) => {
-            let t = rust_type(item, ty, field.alias);
-            (
-                quote!(impl ::std::convert::Into<::cdktf::Value<#t>>),
-                quote!(self.0.set::<#t>(#tf, value)),
-            )
+    /// `#![allow(...)]` and the imports: the start of every module after its `//!` docs.
+    pub fn write_head(&self, code: &mut Code) {
+        code.line(super::MODULE_ATTRS);
+        self.p.write_imports(code);
+    }
+
+    /// The `cfg` attribute, if any, that starts each item.
+    fn start_item(&self, code: &mut Code) {
+        if let Some(features) = self.cfg {
+            code.cfg_features(features);
         }
-        FieldType::Block { mode, ty } => {
-            let s = ident(block_names(item, field, *ty).0);
-            match mode {
-                BlockMode::Single | BlockMode::OneOf { .. } => {
-                    (quote!(#s), quote!(self.0.set_block(#tf, value)))
-                }
-                BlockMode::List | BlockMode::Set => (
-                    quote!(impl ::std::convert::Into<::cdktf::Blocks<#s>>),
-                    quote!(self.0.set_blocks(#tf, value)),
-                ),
-                BlockMode::Map => (
-                    quote!(impl ::std::iter::IntoIterator<Item = (K, #s)>),
-                    quote!(self.0.set_block_map(#tf, value)),
-                ),
+    }
+
+    /// `#[derive(Clone, Debug)]` (derive macros live in their own namespace: no generated type
+    /// can shadow them).
+    fn derive(&self, code: &mut Code) {
+        code.line("#[derive(Clone, Debug)]");
+    }
+
+    /// The struct of a configuration, block or object: a newtype over `Args`, with `new`, the
+    /// setters and `Object`.
+    pub fn object_struct(&self, code: &mut Code, id: TypeId) {
+        let item = self.item;
+        let p = &self.p;
+        let ty = &item.types[id];
+        let name = &ty.rust_name;
+        let mut docs = ty.doc.clone();
+        if docs.description.is_none() && id != item.config {
+            docs.description = Some(format!("`{}`.", ty.tf_path));
+        }
+        self.start_item(code);
+        write_docs(code, &docs);
+        self.derive(code);
+        code.line("#[must_use]");
+        code.tuple_struct(&format!("pub struct {name}"), p.args);
+        self.constructor(code, ty);
+        self.start_item(code);
+        let settable: Vec<&Field> = ty
+            .fields
+            .iter()
+            .filter(|f| f.presence != Presence::Computed)
+            .collect();
+        if settable.is_empty() {
+            code.unbreakable(&format!("impl {name} {{}}"));
+        } else {
+            code.open_impl(&Ty::atom(name), None);
+            for f in settable {
+                self.setter(code, f);
             }
+            code.close("}");
+        }
+        self.start_item(code);
+        code.open_impl(&Ty::atom(p.object), Some(&Ty::atom(name)));
+        code.open_fn("fn into_args", &[Ty::atom("self")], Some(&Ty::atom(p.args)));
+        code.line("self.0");
+        code.close("}");
+        code.close("}");
+        if id != item.config {
+            self.start_item(code);
+            let from = Ty::generic(p.from, vec![Ty::atom(name)]);
+            let value = Ty::generic(p.value, vec![Ty::atom(name)]);
+            code.open_impl(&from, Some(&value));
+            let param = Ty::atom(format!("object: {name}"));
+            code.open_fn("fn from", &[param], Some(&Ty::atom("Self")));
+            code.line("::cdktf::object_value(object)");
+            code.close("}");
+            code.close("}");
         }
     }
-}
 
-/// `new` with the required fields as parameters, calling their setters.
-fn constructor(item: &Item, ty: &ObjectType) -> TokenStream {
-    let required: Vec<&Field> = ty
-        .fields
-        .iter()
-        .filter(|f| f.presence == Presence::Required)
-        .collect();
-    let names: Vec<_> = required.iter().map(|f| ident(&f.rust_name)).collect();
-    let params = required.iter().map(|f| {
-        let (param, _) = setter_parts(item, f);
-        match f.ty {
-            // `new` takes map blocks keyed by `String`, to stay free of generics.
+    /// `new` with the required fields as parameters, calling their setters; `Default` when
+    /// nothing is required.
+    fn constructor(&self, code: &mut Code, ty: &ObjectType) {
+        let p = &self.p;
+        let required: Vec<&Field> = ty
+            .fields
+            .iter()
+            .filter(|f| f.presence == Presence::Required)
+            .collect();
+        let params: Vec<Ty> = required
+            .iter()
+            .map(|f| {
+                let param = match f.ty {
+                    // `new` takes map blocks keyed by `String`, to stay free of generics.
+                    FieldType::Block {
+                        mode: BlockMode::Map,
+                        ty,
+                    } => map_blocks(p, p.string, self.block_names(f, ty).0),
+                    _ => self.setter_parts(f).0,
+                };
+                param.prefixed(&format!("{}: ", f.rust_name))
+            })
+            .collect();
+        let calls: Vec<(String, String)> = required
+            .iter()
+            .map(|f| (f.rust_name.clone(), f.rust_name.clone()))
+            .collect();
+        self.start_item(code);
+        code.open_impl(&Ty::atom(&ty.rust_name), None);
+        code.docs(
+            &[if required.is_empty() {
+                " An empty configuration; set arguments with the setters."
+            } else {
+                " The required arguments; set optional ones with the setters."
+            }],
+            false,
+        );
+        code.line("#[allow(clippy::too_many_arguments)]");
+        code.open_fn("pub fn new", &params, Some(&Ty::atom("Self")));
+        code.chain(&format!("Self({}::new())", p.args), &calls);
+        code.close("}");
+        code.close("}");
+        if required.is_empty() {
+            self.start_item(code);
+            code.open_impl(&Ty::atom(p.default), Some(&Ty::atom(&ty.rust_name)));
+            code.open_fn("fn default", &[], Some(&Ty::atom("Self")));
+            code.line("Self::new()");
+            code.close("}");
+            code.close("}");
+        }
+    }
+
+    /// The struct and `Ref` names of the block type `ty` of `field`: its alias at this path, if
+    /// any.
+    fn block_names(&self, field: &Field, ty: TypeId) -> (&'a str, &'a str) {
+        let item = self.item;
+        match field.alias {
+            Some(a) => (&item.aliases[a].rust_name, &item.aliases[a].ref_name),
+            None => (&item.types[ty].rust_name, &item.types[ty].ref_name),
+        }
+    }
+
+    /// The setter of one settable field.
+    fn setter(&self, code: &mut Code, field: &Field) {
+        let (param, body) = self.setter_parts(field);
+        let generics = match field.ty {
             FieldType::Block {
                 mode: BlockMode::Map,
-                ty,
-            } => {
-                let s = ident(block_names(item, f, ty).0);
-                quote!(impl ::std::iter::IntoIterator<Item = (::std::string::String, #s)>)
+                ..
+            } => format!("<K: {}<{}>>", self.p.into, self.p.string),
+            _ => String::new(),
+        };
+        write_docs(code, &field.doc);
+        code.open_fn(
+            &format!("pub fn {}{generics}", field.rust_name),
+            &[Ty::atom("mut self"), param.prefixed("value: ")],
+            Some(&Ty::atom("Self")),
+        );
+        let (method, args) = body;
+        code.method_call("self.0", method, &args, ";");
+        code.line("self");
+        code.close("}");
+    }
+
+    /// The parameter type and the storing statement of a setter.
+    /// The parameter type of a setter, and the `Args` method that stores the value with its
+    /// arguments.
+    fn setter_parts(&self, field: &Field) -> (Ty, (&'static str, Vec<String>)) {
+        let p = &self.p;
+        let tf = string_literal(&field.tf_name);
+        let into = format!("impl {}", p.into);
+        let value = || "value".to_string();
+        match &field.ty {
+            FieldType::Attr(ty) => {
+                let t = rust_type(p, self.item, ty, field.alias);
+                (
+                    Ty::generic(into, vec![Ty::generic(p.value, vec![t])]),
+                    ("set_value", vec![tf, "value.into()".into()]),
+                )
             }
-            _ => param,
-        }
-    });
-    let doc = if required.is_empty() {
-        " An empty configuration; set arguments with the setters.".to_string()
-    } else {
-        " The required arguments; set optional ones with the setters.".to_string()
-    };
-    let default = required.is_empty().then(|| {
-        let s = ident(&ty.rust_name);
-        quote! {
-            impl ::std::default::Default for #s {
-                fn default() -> Self {
-                    Self::new()
+            FieldType::Block { mode, ty } => {
+                let s = self.block_names(field, *ty).0;
+                match mode {
+                    BlockMode::Single | BlockMode::OneOf { .. } => {
+                        (Ty::atom(s), ("set_block", vec![tf, value()]))
+                    }
+                    BlockMode::List | BlockMode::Set => (
+                        Ty::generic(into, vec![Ty::generic(p.blocks, vec![Ty::atom(s)])]),
+                        ("set_blocks", vec![tf, value()]),
+                    ),
+                    BlockMode::Map => (map_blocks(p, "K", s), ("set_block_map", vec![tf, value()])),
                 }
             }
         }
-    });
-    let this = ident(&ty.rust_name);
-    quote! {
-        impl #this {
-            #[doc = #doc]
-            #[allow(clippy::too_many_arguments)]
-            pub fn new(#(#names: #params),*) -> Self {
-                Self(::cdktf::Args::new()) #(.#names(#names))*
-            }
-        }
-        #default
     }
-}
 
-/// The struct of a configuration, block or object: a newtype over `::cdktf::Args`.
-pub fn object_struct(item: &Item, id: TypeId, extra_setters: TokenStream) -> TokenStream {
-    let ty = &item.types[id];
-    let name = ident(&ty.rust_name);
-    let mut docs = ty.doc.clone();
-    if docs.description.is_none() && id != item.config {
-        docs.description = Some(format!("`{}`.", ty.tf_path));
-    }
-    let docs = doc_attrs(&docs);
-    let mut setters = TokenStream::new();
-    for f in ty
-        .fields
-        .iter()
-        .filter(|f| f.presence != Presence::Computed)
-    {
-        setters.extend(setter(item, f));
-    }
-    setters.extend(extra_setters);
-    let setters = braces(setters);
-    let ctor = constructor(item, ty);
-    let value_from = (id != item.config).then(|| {
-        quote! {
-            impl ::std::convert::From<#name> for ::cdktf::Value<#name> {
-                fn from(object: #name) -> Self {
-                    ::cdktf::object_value(object)
+    /// The getter of one field: one call of the runtime's `Attributes`, which reads from a
+    /// resource handle and from a reference alike.
+    pub fn getter(&self, code: &mut Code, field: &Field) {
+        let p = &self.p;
+        let tf = string_literal(&field.tf_name);
+        let (ret, read) = match &field.ty {
+            FieldType::Attr(ty) => {
+                let ret = ref_type(p, self.item, ty, field.alias);
+                match ty {
+                    ValueType::Set(inner) if inner.has_object() => (ret, "get_set"),
+                    _ => (ret, "get"),
                 }
             }
-        }
-    });
-    quote! {
-        #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        #[must_use]
-        pub struct #name(::cdktf::Args);
-
-        #ctor
-
-        impl #name #setters
-
-        impl ::cdktf::Object for #name {
-            fn into_args(self) -> ::cdktf::Args {
-                self.0
-            }
-        }
-
-        #value_from
-    }
-}
-
-/// The getter of one field.
-pub fn getter(item: &Item, field: &Field, base: Base) -> TokenStream {
-    let name = ident(&field.rust_name);
-    let tf = &field.tf_name;
-    let docs = doc_attrs(&field.doc);
-    let expr = match base {
-        Base::Handle => quote!(self.0.attr_expression(#tf)),
-        Base::Ref => quote!(self.0.attr(#tf)),
-    };
-    let from = quote!(::cdktf::FromExpression::from_expression);
-    let (ret, body) = match &field.ty {
-        FieldType::Attr(ty) => {
-            let ret = ref_type(item, ty, field.alias);
-            match ty {
-                ValueType::Set(inner) if inner.has_object() => {
-                    (ret, quote!(::cdktf::ListRef::set(#expr)))
+            FieldType::Block { mode, ty } => {
+                let r = Ty::atom(self.block_names(field, *ty).1);
+                match mode {
+                    BlockMode::Single => (r, "get"),
+                    BlockMode::OneOf { set: false } => (r, "get_first"),
+                    BlockMode::OneOf { set: true } => (r, "get_set_first"),
+                    BlockMode::List => (Ty::generic(p.list_ref, vec![r]), "get"),
+                    BlockMode::Set => (Ty::generic(p.list_ref, vec![r]), "get_set"),
+                    BlockMode::Map => (Ty::generic(p.map_ref, vec![r]), "get"),
                 }
-                _ => (ret, quote!(#from(#expr))),
+            }
+        };
+        write_docs(code, &field.doc);
+        code.open_fn(
+            &format!("pub fn {}", field.rust_name),
+            &[Ty::atom("&self")],
+            Some(&ret),
+        );
+        code.method_call("self.0", read, &[tf], "");
+        code.close("}");
+    }
+
+    /// The `...Ref` companion of a block or object struct: a typed reference with getters.
+    pub fn ref_struct(&self, code: &mut Code, id: TypeId) {
+        let p = &self.p;
+        let ty = &self.item.types[id];
+        let name = &ty.ref_name;
+        let target = &ty.rust_name;
+        self.start_item(code);
+        code.docs(
+            &[format!(
+                " A reference to `{}` (a value of [`{target}`]).",
+                ty.tf_path
+            )],
+            false,
+        );
+        self.derive(code);
+        code.tuple_struct(&format!("pub struct {name}"), p.expression);
+        let this = Ty::atom(name);
+        let expression = Ty::atom(p.expression);
+        let self_ty = Ty::atom("Self");
+        self.start_item(code);
+        code.open_impl(&Ty::atom(p.from_expression), Some(&this));
+        let param = expression.prefixed("expression: ");
+        code.open_fn("fn from_expression", &[param], Some(&self_ty));
+        code.line("Self(expression)");
+        code.close("}");
+        code.close("}");
+        self.start_item(code);
+        let from = Ty::generic(p.from, vec![this.clone()]);
+        let value = Ty::generic(p.value, vec![Ty::atom(target)]);
+        code.open_impl(&from, Some(&value));
+        let param = this.prefixed("reference: ");
+        code.open_fn("fn from", &[param], Some(&self_ty));
+        code.line("Self::from_expression(reference.0)");
+        code.close("}");
+        code.close("}");
+        self.start_item(code);
+        code.open_impl(&Ty::atom(p.to_expression), Some(&this));
+        code.open_fn("fn to_expression", &[Ty::atom("&self")], Some(&expression));
+        code.line("self.0.clone()");
+        code.close("}");
+        code.close("}");
+        self.start_item(code);
+        if ty.fields.is_empty() {
+            code.unbreakable(&format!("impl {name} {{}}"));
+        } else {
+            code.open_impl(&this, None);
+            for f in &ty.fields {
+                self.getter(code, f);
+            }
+            code.close("}");
+        }
+    }
+
+    /// Every nested struct of an item (everything but the configuration), with its `Ref`; types
+    /// shared with other items are re-exported from the package's `types` module under the
+    /// item's names.
+    pub fn nested_types(&self, code: &mut Code) {
+        let item = self.item;
+        let nested = (0..item.types.len()).filter(|id| *id != item.config);
+        for id in nested.clone() {
+            if let Some(path) = &item.types[id].shared {
+                reexport(code, &item.types[id], path);
             }
         }
-        FieldType::Block { mode, ty } => {
-            let r = ident(block_names(item, field, *ty).1);
-            match mode {
-                BlockMode::Single => (quote!(#r), quote!(#from(#expr))),
-                BlockMode::OneOf { set: false } => (quote!(#r), quote!(#from(#expr.index(0)))),
-                BlockMode::OneOf { set: true } => (quote!(#r), quote!(#from(#expr.set_index(0)))),
-                BlockMode::List => (
-                    quote!(::cdktf::ListRef<#r>),
-                    quote!(::cdktf::ListRef::list(#expr)),
-                ),
-                BlockMode::Set => (
-                    quote!(::cdktf::ListRef<#r>),
-                    quote!(::cdktf::ListRef::set(#expr)),
-                ),
-                BlockMode::Map => (quote!(::cdktf::MapRef<#r>), quote!(#from(#expr))),
+        for id in nested {
+            if item.types[id].shared.is_none() {
+                self.object_struct(code, id);
+                self.ref_struct(code, id);
             }
         }
-    };
-    quote! {
-        #docs
-        pub fn #name(&self) -> #ret {
-            #body
+        for alias in &item.aliases {
+            type_alias(code, item, alias);
         }
     }
 }
 
-/// The `...Ref` companion of a block or object struct: a typed reference with getters.
-pub fn ref_struct(item: &Item, id: TypeId) -> TokenStream {
-    let ty = &item.types[id];
-    let name = ident(&ty.ref_name);
-    let target = ident(&ty.rust_name);
-    let doc = format!(
-        " A reference to `{}` (a value of [`{}`]).",
-        ty.tf_path, ty.rust_name
-    );
-    let getters = braces(
-        ty.fields
-            .iter()
-            .map(|f| getter(item, f, Base::Ref))
-            .collect(),
-    );
-    quote! {
-        #[doc = #doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        pub struct #name(::cdktf::Expression);
-
-        impl ::cdktf::FromExpression for #name {
-            fn from_expression(expression: ::cdktf::Expression) -> Self {
-                Self(expression)
-            }
-        }
-
-        impl ::std::convert::From<#name> for ::cdktf::Value<#target> {
-            fn from(reference: #name) -> Self {
-                ::cdktf::Value::from_expression(reference.0)
-            }
-        }
-
-        impl ::cdktf::ToExpression for #name {
-            fn to_expression(&self) -> ::cdktf::Expression {
-                self.0.clone()
-            }
-        }
-
-        impl #name #getters
-    }
-}
-
-/// Every nested struct of an item (everything but the configuration), with its `Ref`; types
-/// shared with other items are re-exported from the package's `types` module under the item's
-/// names.
-pub fn nested_types(item: &Item) -> TokenStream {
-    // Streams are moved into `out` (`#tokens` in `quote!` would copy every token).
-    let mut out = TokenStream::new();
-    let mut structs = TokenStream::new();
-    for id in (0..item.types.len()).filter(|id| *id != item.config) {
-        let ty = &item.types[id];
-        match &ty.shared {
-            Some(path) => out.extend(reexport(ty, path)),
-            None => {
-                structs.extend(object_struct(item, id, TokenStream::new()));
-                structs.extend(ref_struct(item, id));
-            }
-        }
-    }
-    out.extend(structs);
-    for alias in &item.aliases {
-        out.extend(type_alias(item, alias));
-    }
-    out
+/// `impl IntoIterator<Item = (key, block)>`: the parameter of a map of blocks.
+fn map_blocks(p: &Paths, key: &str, block: &str) -> Ty {
+    let pair = Ty::tuple("Item = ", vec![Ty::atom(key), Ty::atom(block)]);
+    Ty::generic(format!("impl {}", p.into_iterator), vec![pair])
 }
 
 /// `pub type Natural = Canonical;` and the same for the `Ref`s: a merged type under the name of
 /// another of its occurrences.
-fn type_alias(item: &Item, alias: &TypeAlias) -> TokenStream {
+fn type_alias(code: &mut Code, item: &Item, alias: &TypeAlias) {
     let target = &item.types[alias.target];
-    let (name, name_ref) = (ident(&alias.rust_name), ident(&alias.ref_name));
-    let (to, to_ref) = (ident(&target.rust_name), ident(&target.ref_name));
-    let doc = format!(
-        " `{}`: the same type as [`{}`] (`{}`); identical types are generated once.",
-        alias.tf_path, target.rust_name, target.tf_path
+    code.docs(
+        &[format!(
+            " `{}`: the same type as [`{}`] (`{}`); identical types are generated once.",
+            alias.tf_path, target.rust_name, target.tf_path
+        )],
+        false,
     );
-    let doc_ref = format!(
-        " A reference to `{}`: the same type as [`{}`].",
-        alias.tf_path, target.ref_name
+    code.unbreakable(&format!(
+        "pub type {} = {};",
+        alias.rust_name, target.rust_name
+    ));
+    code.docs(
+        &[format!(
+            " A reference to `{}`: the same type as [`{}`].",
+            alias.tf_path, target.ref_name
+        )],
+        false,
     );
-    quote! {
-        #[doc = #doc]
-        pub type #name = #to;
-        #[doc = #doc_ref]
-        pub type #name_ref = #to_ref;
-    }
+    code.unbreakable(&format!(
+        "pub type {} = {};",
+        alias.ref_name, target.ref_name
+    ));
 }
 
 /// `pub use super::types::FAMILY::{Shared as Local, SharedRef as LocalRef};`
-fn reexport(ty: &ObjectType, path: &SharedPath) -> TokenStream {
-    let types = ident(&path.types_module);
-    let module = ident(&path.module);
-    let (shared, shared_ref) = (
-        ident(&path.rust_name),
-        ident(&format!("{}Ref", path.rust_name)),
-    );
-    let (local, local_ref) = (ident(&ty.rust_name), ident(&ty.ref_name));
-    let pair = |from: &proc_macro2::Ident, to: &proc_macro2::Ident| {
+fn reexport(code: &mut Code, ty: &ObjectType, path: &SharedPath) {
+    let pair = |from: &str, to: &str| {
         if from == to {
-            quote!(#from)
+            from.to_string()
         } else {
-            quote!(#from as #to)
+            format!("{from} as {to}")
         }
     };
-    let (a, b) = (pair(&shared, &local), pair(&shared_ref, &local_ref));
-    quote!(pub use super::#types::#module::{#a, #b};)
+    let names = [
+        pair(&path.rust_name, &ty.rust_name),
+        pair(&format!("{}Ref", path.rust_name), &ty.ref_name),
+    ];
+    let prefix = format!("pub use super::{}::{}", path.types_module, path.module);
+    code.use_names(&prefix, &names);
 }
 
 /// The body of a submodule of the shared `types` module: each struct (with its `Ref`) compiled
 /// when one of the items that use it is.
-pub fn shared_module(module: &SharedModule) -> TokenStream {
+pub fn shared_module(module: &SharedModule) -> Written {
     let table = Item {
         kind: ItemKind::Resource,
         tf_name: String::new(),
@@ -353,46 +406,30 @@ pub fn shared_module(module: &SharedModule) -> TokenStream {
         types: module.types.clone(),
         aliases: Vec::new(),
     };
-    let doc = " Nested types that several resources and data sources share; each item's module \
-               re-exports those it uses under its own names.";
-    let attrs = super::module_attrs();
-    let mut out = quote! {
-        #![doc = #doc]
-        #attrs
-    };
-    for id in 0..table.types.len() {
-        let ty = &table.types[id];
-        let tokens = match &ty.shared {
+    let mut writer = Module::new(&table);
+    let mut code = Code::new();
+    code.docs(
+        &[
+            " Nested types that several resources and data sources share; each item's module \
+           re-exports those it uses under its own names.",
+        ],
+        true,
+    );
+    writer.write_head(&mut code);
+    for (id, ty) in table.types.iter().enumerate() {
+        writer.cfg = module.features[id].as_deref();
+        match &ty.shared {
             // A type of another submodule that types here refer to.
             Some(path) => {
-                let m = ident(&path.module);
-                let (name, name_ref) = (ident(&ty.rust_name), ident(&ty.ref_name));
-                quote!(use super::#m::{#name, #name_ref};)
+                writer.start_item(&mut code);
+                let names = [ty.rust_name.clone(), ty.ref_name.clone()];
+                code.use_names(&format!("use super::{}", path.module), &names);
             }
             None => {
-                let mut tokens = object_struct(&table, id, TokenStream::new());
-                tokens.extend(ref_struct(&table, id));
-                tokens
+                writer.object_struct(&mut code, id);
+                writer.ref_struct(&mut code, id);
             }
-        };
-        out.extend(match &module.features[id] {
-            None => tokens,
-            Some(features) => with_cfg(tokens, features),
-        });
+        }
     }
-    out
-}
-
-/// `#[cfg(any(feature = ...))]` on every item of `tokens`.
-fn with_cfg(tokens: TokenStream, features: &[String]) -> TokenStream {
-    let cfg = cfg_any(features);
-    // `object_struct` and `ref_struct` write items only, which always parse.
-    let file: syn::File = syn::parse2(tokens).expect("generated items parse");
-    let items = file.items;
-    quote!(#(#cfg #items)*)
-}
-
-/// `#[cfg(any(feature = "a", feature = "b"))]`.
-pub fn cfg_any(features: &[String]) -> TokenStream {
-    quote!(#[cfg(any(#(feature = #features),*))])
+    code.finish()
 }

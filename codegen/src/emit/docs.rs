@@ -218,6 +218,17 @@ fn reachable(item: &Item) -> Vec<TypeId> {
 /// Builds the page of `item` (a resource, data source or ephemeral resource) of `pkg`. `krate` is
 /// the crate name the example imports from (`None`: the example is not compiled).
 pub fn page(pkg: &Package, item: &Item, krate: Option<&str>) -> Page {
+    build_page(pkg, item, krate, true)
+}
+
+/// The page of `item` for its module's rustdoc: [`page`] without the nested sections, which only
+/// the Markdown page shows (in rustdoc each struct has its own page). For the largest AWS
+/// resources, those sections are thousands of entries.
+pub fn module_page(pkg: &Package, item: &Item, krate: Option<&str>) -> Page {
+    build_page(pkg, item, krate, false)
+}
+
+fn build_page(pkg: &Package, item: &Item, krate: Option<&str>, with_nested: bool) -> Page {
     let config = &item.types[item.config];
     let config_name = type_path(item, item.config);
     let arguments = config
@@ -231,7 +242,12 @@ pub fn page(pkg: &Package, item: &Item, krate: Option<&str>) -> Page {
         .iter()
         .map(|f| entry(item, &item.rust_name, f))
         .collect();
-    let nested = reachable(item)
+    let reached = if with_nested {
+        reachable(item)
+    } else {
+        Vec::new()
+    };
+    let nested = reached
         .into_iter()
         .map(|id| {
             let ty = &item.types[id];

@@ -1,11 +1,18 @@
-//! IR -> `TokenStream`, one file per item kind. Nothing here renames or decides types: names come
-//! from the IR. Everything refers to the runtime and std by absolute path, so that no generated
-//! name (a resource called `String`, say) can shadow ours.
+//! IR -> Rust code, one file per item kind. Nothing here renames or decides types: names come
+//! from the IR.
+//!
+//! Item modules (resources, data sources, the provider, shared types), which are nearly all of
+//! the output, are written as text in prettyplease's layout ([`code`]), naming the runtime as
+//! [`paths`] decides so that no generated name (a block called `value`, say) can shadow ours.
+//! The package files around them (`lib.rs`, `functions.rs`) are token streams for
+//! [`crate::render`], by absolute paths.
 
 pub mod block;
+pub mod code;
 pub mod docs;
 pub mod function;
 pub mod package;
+pub mod paths;
 pub mod provider;
 pub mod resource;
 
@@ -13,6 +20,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::ir::{Doc, Item, ValueType};
+use code::{Code, Ty};
+use paths::Paths;
 
 /// An identifier token from an IR name (`r#type` becomes a raw identifier).
 pub fn ident(name: &str) -> Ident {
@@ -22,9 +31,8 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// Doc attributes (and `#[deprecated]`). Text always goes through a string literal, so nothing in
-/// a description can break the code.
-pub fn doc_attrs(doc: &Doc) -> TokenStream {
+/// The doc comment lines of `doc`, each starting with a space (as `///` comments are written).
+pub fn doc_lines(doc: &Doc) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(d) = &doc.description {
         parts.push(fence_code_blocks(d.trim_end()));
@@ -33,11 +41,25 @@ pub fn doc_attrs(doc: &Doc) -> TokenStream {
         parts.push(doc.notes.join(" "));
     }
     let text = parts.join("\n\n");
-    let docs = text.lines().map(|l| format!(" {l}"));
+    text.lines().map(|l| format!(" {l}")).collect()
+}
+
+/// Doc attributes (and `#[deprecated]`). Text always goes through a string literal, so nothing in
+/// a description can break the code.
+pub fn doc_attrs(doc: &Doc) -> TokenStream {
+    let docs = doc_lines(doc);
     let deprecated = doc.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #( #[doc = #docs] )*
         #deprecated
+    }
+}
+
+/// [`doc_lines`] as `///` comments, and `#[deprecated]`.
+pub fn write_docs(code: &mut Code, doc: &Doc) {
+    code.docs(&doc_lines(doc), false);
+    if doc.deprecated {
+        code.line("#[deprecated]");
     }
 }
 
@@ -163,62 +185,50 @@ fn strip_indent(line: &str, width: usize) -> &str {
 
 /// The Rust type `T` of `Value<T>` for a value type; an object inside is named by `alias` (an
 /// index into [`Item::aliases`], from [`Field::alias`](crate::ir::Field::alias)) when set.
-pub fn rust_type(item: &Item, ty: &ValueType, alias: Option<usize>) -> TokenStream {
+pub fn rust_type(p: &Paths, item: &Item, ty: &ValueType, alias: Option<usize>) -> Ty {
     match ty {
-        ValueType::String => quote!(::std::string::String),
-        ValueType::Number => quote!(::std::primitive::f64),
-        ValueType::Bool => quote!(::std::primitive::bool),
-        ValueType::Dynamic => quote!(::cdktf::Dynamic),
+        ValueType::String => Ty::atom(p.string),
+        ValueType::Number => Ty::atom("f64"),
+        ValueType::Bool => Ty::atom("bool"),
+        ValueType::Dynamic => Ty::atom(p.dynamic),
         ValueType::List(t) | ValueType::Set(t) => {
-            let t = rust_type(item, t, alias);
-            quote!(::std::vec::Vec<#t>)
+            Ty::generic(p.vec, vec![rust_type(p, item, t, alias)])
         }
-        ValueType::Map(t) => {
-            let t = rust_type(item, t, alias);
-            quote!(::std::collections::BTreeMap<::std::string::String, #t>)
-        }
-        ValueType::Object(id) => {
-            let name = ident(match alias {
-                Some(a) => &item.aliases[a].rust_name,
-                None => &item.types[*id].rust_name,
-            });
-            quote!(#name)
-        }
+        ValueType::Map(t) => Ty::generic(
+            p.btree_map,
+            vec![Ty::atom(p.string), rust_type(p, item, t, alias)],
+        ),
+        ValueType::Object(id) => Ty::atom(match alias {
+            Some(a) => &item.aliases[a].rust_name,
+            None => &item.types[*id].rust_name,
+        }),
     }
 }
 
 /// What a getter of a value of type `ty` returns: `Value<T>`, or reference types when objects
 /// are inside (named by `alias` as in [`rust_type`]).
-pub fn ref_type(item: &Item, ty: &ValueType, alias: Option<usize>) -> TokenStream {
+pub fn ref_type(p: &Paths, item: &Item, ty: &ValueType, alias: Option<usize>) -> Ty {
     if !ty.has_object() {
-        let t = rust_type(item, ty, alias);
-        return quote!(::cdktf::Value<#t>);
+        return Ty::generic(p.value, vec![rust_type(p, item, ty, alias)]);
     }
     match ty {
         ValueType::List(t) | ValueType::Set(t) => {
-            let t = ref_type(item, t, alias);
-            quote!(::cdktf::ListRef<#t>)
+            Ty::generic(p.list_ref, vec![ref_type(p, item, t, alias)])
         }
-        ValueType::Map(t) => {
-            let t = ref_type(item, t, alias);
-            quote!(::cdktf::MapRef<#t>)
-        }
-        ValueType::Object(id) => {
-            let name = ident(match alias {
-                Some(a) => &item.aliases[a].ref_name,
-                None => &item.types[*id].ref_name,
-            });
-            quote!(#name)
-        }
-        _ => {
-            let t = rust_type(item, ty, alias);
-            quote!(::cdktf::Value<#t>)
-        }
+        ValueType::Map(t) => Ty::generic(p.map_ref, vec![ref_type(p, item, t, alias)]),
+        ValueType::Object(id) => Ty::atom(match alias {
+            Some(a) => &item.aliases[a].ref_name,
+            None => &item.types[*id].ref_name,
+        }),
+        _ => Ty::generic(p.value, vec![rust_type(p, item, ty, alias)]),
     }
 }
 
 /// Inner attributes every generated module carries: deprecated items are used by the generated
 /// code itself, and clippy's style lints do not apply to generated code.
+pub const MODULE_ATTRS: &str = "#![allow(deprecated, clippy::all, unused_imports)]";
+
+/// [`MODULE_ATTRS`] as tokens.
 pub fn module_attrs() -> TokenStream {
     quote! {
         #![allow(deprecated, clippy::all, unused_imports)]

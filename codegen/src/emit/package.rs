@@ -1,10 +1,12 @@
 //! The package around the modules: `Cargo.toml` (one feature per element) and `lib.rs`.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ident;
-use crate::ir::{Item, Package};
+use crate::ir::Package;
 
 /// A TOML basic string (JSON string escapes are valid TOML).
 fn toml_str(s: &str) -> String {
@@ -84,11 +86,21 @@ fn crate_doc(pkg: &Package) -> Vec<String> {
     text.lines().map(|l| format!(" {l}")).collect()
 }
 
+/// The bodies of the modules of a single-file package ([`crate::Layout::Module`]), by module
+/// name.
+#[derive(Debug, Default)]
+pub struct Inline {
+    /// Item modules.
+    pub items: BTreeMap<String, TokenStream>,
+    /// Submodules of the shared types module.
+    pub shared: BTreeMap<String, TokenStream>,
+}
+
 /// `PROVIDER_INFO` and the module declarations. `inline` holds the module bodies when the
 /// output is a single file; otherwise modules are declared (`pub mod x;`).
 pub fn lib_rs(
     pkg: &Package,
-    inline: Option<&dyn Fn(&Item) -> TokenStream>,
+    inline: Option<&Inline>,
     functions: Option<TokenStream>,
 ) -> TokenStream {
     let name = &pkg.provider_name;
@@ -106,8 +118,8 @@ pub fn lib_rs(
             let m = ident(&item.module);
             let cfg = item.feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
             let tokens = match inline {
-                Some(body) => {
-                    let b = body(item);
+                Some(bodies) => {
+                    let b = bodies.items.get(&item.module).cloned().unwrap_or_default();
                     quote!(#cfg pub mod #m { #b })
                 }
                 None => quote! { #cfg #[rustfmt::skip] pub mod #m; },
@@ -129,11 +141,11 @@ pub fn lib_rs(
         let m = ident(&pkg.types_module);
         let cfg = shared_cfg(pkg.shared.iter().map(|s| s.module_features()));
         let tokens = match inline {
-            Some(_) => {
+            Some(bodies) => {
                 let subs = pkg.shared.iter().map(|s| {
                     let cfg = shared_cfg(std::iter::once(s.module_features()));
                     let name = ident(&s.module);
-                    let body = super::block::shared_module(s);
+                    let body = bodies.shared.get(&s.module).cloned().unwrap_or_default();
                     quote!(#cfg pub mod #name { #body })
                 });
                 quote!(#cfg pub mod #m { #(#subs)* })
@@ -178,7 +190,15 @@ fn shared_cfg(features: impl Iterator<Item = Option<Vec<String>>>) -> TokenStrea
         }
     }
     let all: Vec<String> = all.into_iter().collect();
-    super::block::cfg_any(&all)
+    cfg_any(&all)
+}
+
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", feature = "b"))]` for several.
+fn cfg_any(features: &[String]) -> TokenStream {
+    match features {
+        [one] => quote!(#[cfg(feature = #one)]),
+        _ => quote!(#[cfg(any(#(feature = #features),*))]),
+    }
 }
 
 /// The shared `types` module of a package: one submodule per family, each compiled when one of

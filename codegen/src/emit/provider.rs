@@ -1,77 +1,77 @@
 //! The `provider` module: the provider configuration and its handle.
 
-use quote::quote;
-
-use super::block::{nested_types, object_struct};
-use super::{doc_attrs, ident};
-use crate::ir::Item;
-use proc_macro2::TokenStream;
+use super::block::Module;
+use super::code::{Code, Ty, Written};
+use super::resource::{handle_impls, new_fn};
+use super::write_docs;
+use crate::ir::{Doc, Facts, Field, FieldType, Item, Presence, ValueType};
 
 /// The body of the `provider` module.
-pub fn module(item: &Item) -> TokenStream {
-    let module_doc = format!(" The `{}` provider configuration.", item.tf_name);
-    let attrs = super::module_attrs();
-    let alias = quote! {
-        /// An alias, to configure the provider more than once; select it on an element with
-        /// `MetaArguments::provider`.
-        pub fn alias(mut self, value: impl ::std::convert::Into<::cdktf::Value<::std::string::String>>) -> Self {
-            self.0.set::<::std::string::String>("alias", value);
-            self
-        }
-    };
-    let config = object_struct(item, item.config, alias);
-    let config_name = ident(&item.types[item.config].rust_name);
-    let name = ident(&item.rust_name);
+pub fn module(item: &Item) -> Written {
+    // `alias` is a meta-argument of provider blocks, not in the schema: an optional string
+    // setter like the others.
+    let mut item = item.clone();
+    item.types[item.config].fields.push(Field {
+        tf_name: "alias".into(),
+        rust_name: "alias".into(),
+        presence: Presence::Optional,
+        ty: FieldType::Attr(ValueType::String),
+        doc: Doc {
+            description: Some(
+                "An alias, to configure the provider more than once; select it on an element \
+                 with\n`MetaArguments::provider`."
+                    .into(),
+            ),
+            ..Doc::default()
+        },
+        facts: Facts::default(),
+        alias: None,
+    });
+    let item = &item;
+    let writer = Module::new(item);
+    let mut code = Code::new();
+    code.docs(
+        &[format!(" The `{}` provider configuration.", item.tf_name)],
+        true,
+    );
+    writer.write_head(&mut code);
+    writer.object_struct(&mut code, item.config);
+    let config_name = &item.types[item.config].rust_name;
+    let name = &item.rust_name;
     let mut doc = item.doc.clone();
     let head = format!(
-        "The `{}` provider: create it with [`{}::new`] from a [`{}`].",
-        item.tf_name, item.rust_name, item.types[item.config].rust_name
+        "The `{}` provider: create it with [`{name}::new`] from a [`{config_name}`].",
+        item.tf_name
     );
     doc.description = Some(match doc.description {
         Some(d) => format!("{head}\n\n{d}"),
         None => head,
     });
-    let docs = doc_attrs(&doc);
-    let nested = nested_types(item);
-    quote! {
-        #![doc = #module_doc]
-        #attrs
-
-        #config
-
-        #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        pub struct #name(::cdktf::Provider);
-
-        impl #name {
-            /// Adds the provider configuration to `scope` under `id`.
-            pub fn new(
-                scope: &impl ::cdktf::Scope,
-                id: &::std::primitive::str,
-                config: #config_name,
-            ) -> Self {
-                Self(::cdktf::Provider::create(
-                    scope,
-                    id,
-                    super::PROVIDER_INFO,
-                    ::cdktf::Object::into_args(config),
-                ))
-            }
-        }
-
-        impl ::std::ops::Deref for #name {
-            type Target = ::cdktf::Provider;
-            fn deref(&self) -> &::cdktf::Provider {
-                &self.0
-            }
-        }
-
-        impl ::std::convert::AsRef<::cdktf::Provider> for #name {
-            fn as_ref(&self) -> &::cdktf::Provider {
-                &self.0
-            }
-        }
-
-        #nested
+    write_docs(&mut code, &doc);
+    code.line("#[derive(Clone, Debug)]");
+    code.tuple_struct(&format!("pub struct {name}"), "::cdktf::Provider");
+    code.open_impl(&Ty::atom(name), None);
+    code.docs(
+        &[" Adds the provider configuration to `scope` under `id`."],
+        false,
+    );
+    new_fn(&mut code, config_name);
+    // The call never fits on a line: this is prettyplease's layout of it.
+    for line in [
+        "Self(",
+        "    ::cdktf::Provider::create(",
+        "        scope,",
+        "        id,",
+        "        super::PROVIDER_INFO,",
+        &format!("        {}::into_args(config),", writer.p.object),
+        "    ),",
+        ")",
+    ] {
+        code.line(line);
     }
+    code.close("}");
+    code.close("}");
+    handle_impls(&mut code, name, "::cdktf::Provider");
+    writer.nested_types(&mut code);
+    code.finish()
 }

@@ -1,105 +1,117 @@
 //! The module of a resource, data source or ephemeral resource: configuration struct, handle with
 //! getters, nested types.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::block::{getter, nested_types, object_struct, Base};
-use super::{doc_attrs, ident};
+use super::block::Module;
+use super::code::{string_literal, Code, Ty, Written};
+use super::write_docs;
 use crate::ir::{Item, ItemKind};
 
-/// The body of the item's module (inner attributes and items). `page` is the module's docs page
-/// ([`super::docs::Page::rustdoc`]), one string per `//!` line.
-pub fn module(item: &Item, page: &[String]) -> TokenStream {
-    let attrs = super::module_attrs();
-    let config = object_struct(item, item.config, TokenStream::new());
-    let config_name = ident(&item.types[item.config].rust_name);
-    let handle = handle(item);
-    let mut out = quote! {
-        #(#![doc = #page])*
-        #attrs
-
-        #config
-
-        impl ::cdktf::MetaArguments for #config_name {
-            fn args_mut(&mut self) -> &mut ::cdktf::Args {
-                &mut self.0
-            }
-        }
-
-        #handle
-    };
-    // Moved in, not interpolated: `#tokens` copies every token, and this is most of the module.
-    out.extend(nested_types(item));
-    out
+/// The item's module. `page` is the module's docs page ([`super::docs::Page::rustdoc`]), one
+/// string per `//!` line.
+pub fn module(item: &Item, page: &[String]) -> Written {
+    let writer = Module::new(item);
+    let mut code = Code::new();
+    code.docs(page, true);
+    writer.write_head(&mut code);
+    writer.object_struct(&mut code, item.config);
+    let config_name = &item.types[item.config].rust_name;
+    let meta = Ty::atom("::cdktf::MetaArguments");
+    code.open_impl(&meta, Some(&Ty::atom(config_name)));
+    let args = Ty::atom(format!("&mut {}", writer.p.args));
+    code.open_fn("fn args_mut", &[Ty::atom("&mut self")], Some(&args));
+    code.line("&mut self.0");
+    code.close("}");
+    code.close("}");
+    handle(&writer, &mut code);
+    writer.nested_types(&mut code);
+    code.finish()
 }
 
 /// The handle type: `new`, `TF_TYPE`, getters, `Deref` to `::cdktf::Resource`.
-fn handle(item: &Item) -> TokenStream {
-    let name = ident(&item.rust_name);
-    let config_name = ident(&item.types[item.config].rust_name);
-    let tf = &item.tf_name;
+fn handle(writer: &Module, code: &mut Code) {
+    let item = writer.item;
+    let name = &item.rust_name;
+    let config_name = &item.types[item.config].rust_name;
     let mode = match item.kind {
-        ItemKind::DataSource => quote!(::cdktf::ResourceMode::Data),
-        ItemKind::Ephemeral => quote!(::cdktf::ResourceMode::Ephemeral),
-        _ => quote!(::cdktf::ResourceMode::Managed),
+        ItemKind::DataSource => "Data",
+        ItemKind::Ephemeral => "Ephemeral",
+        _ => "Managed",
     };
     let mut doc = item.doc.clone();
-    let head = format!("`{tf}`: create it with [`{name}::new`] from a [`{config_name}`].");
+    let head = format!(
+        "`{}`: create it with [`{name}::new`] from a [`{config_name}`].",
+        item.tf_name
+    );
     doc.description = Some(match doc.description {
         Some(d) => format!("{head}\n\n{d}"),
         None => head,
     });
-    let docs = doc_attrs(&doc);
-    let getters: TokenStream = item.types[item.config]
-        .fields
-        .iter()
-        .map(|f| getter(item, f, Base::Handle))
-        .collect();
-    quote! {
-        #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        pub struct #name(::cdktf::Resource);
-
-        impl #name {
-            /// The Terraform type.
-            pub const TF_TYPE: &'static str = #tf;
-
-            /// Adds the element to `scope` under `id`.
-            pub fn new(
-                scope: &impl ::cdktf::Scope,
-                id: &::std::primitive::str,
-                config: #config_name,
-            ) -> Self {
-                Self(::cdktf::Resource::create(
-                    scope,
-                    id,
-                    Self::TF_TYPE,
-                    #mode,
-                    ::cdktf::Object::into_args(config),
-                ))
-            }
-
-            #getters
-        }
-
-        impl ::std::ops::Deref for #name {
-            type Target = ::cdktf::Resource;
-            fn deref(&self) -> &::cdktf::Resource {
-                &self.0
-            }
-        }
-
-        impl ::std::convert::AsRef<::cdktf::Resource> for #name {
-            fn as_ref(&self) -> &::cdktf::Resource {
-                &self.0
-            }
-        }
-
-        impl ::cdktf::Dependable for #name {
-            fn dependable_node(&self) -> &::cdktf::Node {
-                ::cdktf::Dependable::dependable_node(&self.0)
-            }
-        }
+    write_docs(code, &doc);
+    code.line("#[derive(Clone, Debug)]");
+    code.tuple_struct(&format!("pub struct {name}"), "::cdktf::Resource");
+    code.open_impl(&Ty::atom(name), None);
+    code.docs(&[" The Terraform type."], false);
+    code.unbreakable(&format!(
+        "pub const TF_TYPE: &'static str = {};",
+        string_literal(&item.tf_name)
+    ));
+    code.docs(&[" Adds the element to `scope` under `id`."], false);
+    new_fn(code, config_name);
+    // The call never fits on a line: this is prettyplease's layout of it.
+    for line in [
+        "Self(",
+        "    ::cdktf::Resource::create(",
+        "        scope,",
+        "        id,",
+        "        Self::TF_TYPE,",
+        &format!("        ::cdktf::ResourceMode::{mode},"),
+        &format!("        {}::into_args(config),", writer.p.object),
+        "    ),",
+        ")",
+    ] {
+        code.line(line);
     }
+    code.close("}");
+    for f in &item.types[item.config].fields {
+        writer.getter(code, f);
+    }
+    code.close("}");
+    handle_impls(code, name, "::cdktf::Resource");
+    code.open_impl(&Ty::atom("::cdktf::Dependable"), Some(&Ty::atom(name)));
+    let node = Ty::atom("&::cdktf::Node");
+    code.open_fn("fn dependable_node", &[Ty::atom("&self")], Some(&node));
+    code.line("::cdktf::Dependable::dependable_node(&self.0)");
+    code.close("}");
+    code.close("}");
+}
+
+/// The signature of a handle's `new` (resource or provider), leaving the body open.
+pub(super) fn new_fn(code: &mut Code, config_name: &str) {
+    code.open_fn(
+        "pub fn new",
+        &[
+            Ty::atom("scope: &impl ::cdktf::Scope"),
+            Ty::atom("id: &str"),
+            Ty::atom(format!("config: {config_name}")),
+        ],
+        Some(&Ty::atom("Self")),
+    );
+}
+
+/// `Deref` and `AsRef` from a handle to the runtime's element type `inner`.
+pub(super) fn handle_impls(code: &mut Code, name: &str, inner: &str) {
+    let this = Ty::atom(name);
+    let target = Ty::atom(format!("&{inner}"));
+    code.open_impl(&Ty::atom("::std::ops::Deref"), Some(&this));
+    code.line(&format!("type Target = {inner};"));
+    code.open_fn("fn deref", &[Ty::atom("&self")], Some(&target));
+    code.line("&self.0");
+    code.close("}");
+    code.close("}");
+    let as_ref = Ty::generic("::std::convert::AsRef", vec![Ty::atom(inner)]);
+    code.open_impl(&as_ref, Some(&this));
+    code.open_fn("fn as_ref", &[Ty::atom("&self")], Some(&target));
+    code.line("&self.0");
+    code.close("}");
+    code.close("}");
 }

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use super::{
     BlockMode, Doc, Facts, Field, FieldType, Item, ItemKind, ObjectType, Package, Presence, TypeId,
     ValueType,
@@ -84,28 +86,39 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
             wanted.push((kind, tf_type, base_name, &s.block, path));
         }
     }
+    // Names are claimed in document order (first come, first served), then the items are built
+    // on every core: each one only reads its own block.
     let mut modules = BTreeSet::new();
     let mut features: BTreeSet<String> = ["default".into(), "full".into()].into();
-    let mut items = Vec::new();
-    for (kind, tf_type, base_name, block, path) in wanted {
-        let module = claim(&mut modules, &naming::module_ident(&base_name), "_");
-        let feature_base = match kind {
-            ItemKind::Resource => tf_type.clone(),
-            _ => base_name.clone(),
-        };
-        let feature = claim(&mut features, &naming::feature_name(&feature_base), "_");
-        let rust_name = naming::type_ident(&base_name);
-        let kind_ = kind;
-        items.push(ItemBuilder::build(
-            kind_,
-            tf_type,
-            module,
-            rust_name,
-            Some(feature),
-            block,
-            &path,
-        )?);
-    }
+    let named: Vec<_> = wanted
+        .into_iter()
+        .map(|(kind, tf_type, base_name, block, path)| {
+            let module = claim(&mut modules, &naming::module_ident(&base_name), "_");
+            let feature_base = match kind {
+                ItemKind::Resource => tf_type.clone(),
+                _ => base_name.clone(),
+            };
+            let feature = claim(&mut features, &naming::feature_name(&feature_base), "_");
+            let rust_name = naming::type_ident(&base_name);
+            (kind, tf_type, module, rust_name, feature, block, path)
+        })
+        .collect();
+    let built: Vec<Result<Item>> = named
+        .into_par_iter()
+        .map(|(kind, tf_type, module, rust_name, feature, block, path)| {
+            ItemBuilder::build(
+                kind,
+                tf_type,
+                module,
+                rust_name,
+                Some(feature),
+                block,
+                &path,
+            )
+        })
+        .collect();
+    // The first error in document order, whichever thread met it first.
+    let mut items = built.into_iter().collect::<Result<Vec<Item>>>()?;
     items.sort_by(|a, b| a.module.cmp(&b.module));
     let functions = super::functions::functions(&schema.functions, &format!("{base}.functions"))?;
     let warnings = schema

@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
-use super::{FieldType, Item, ObjectType, TypeAlias, TypeId, ValueType};
+use super::{
+    BlockMode, Doc, Facts, FieldType, Item, ObjectType, Presence, TypeAlias, TypeId, ValueType,
+};
 
 /// Rewrites every type index of a value type.
 pub(crate) fn map_value(ty: &ValueType, f: &impl Fn(TypeId) -> TypeId) -> ValueType {
@@ -61,35 +63,84 @@ pub(crate) fn children(ty: &ObjectType) -> Vec<TypeId> {
 /// The structural key of a type without its children: fields (child indices blanked) and docs.
 /// Names of the type itself and its Terraform path are not part of it.
 pub(crate) fn shallow_key(ty: &ObjectType) -> String {
-    use std::fmt::Write as _;
+    // Written by hand rather than with `{:?}`: this runs for every type of every item (tens of
+    // thousands for the largest AWS resources) and formatting was most of the dedup time.
     fn value(out: &mut String, ty: &ValueType) {
         match ty {
+            ValueType::String => out.push('S'),
+            ValueType::Number => out.push('N'),
+            ValueType::Bool => out.push('B'),
+            ValueType::Dynamic => out.push('D'),
             ValueType::Object(_) => out.push('o'),
-            ValueType::List(t) | ValueType::Set(t) | ValueType::Map(t) => {
-                out.push(match ty {
-                    ValueType::List(_) => 'l',
-                    ValueType::Set(_) => 's',
-                    _ => 'm',
-                });
+            ValueType::List(t) => {
+                out.push('l');
                 value(out, t);
             }
-            other => {
-                let _ = write!(out, "{other:?}");
+            ValueType::Set(t) => {
+                out.push('s');
+                value(out, t);
             }
+            ValueType::Map(t) => {
+                out.push('m');
+                value(out, t);
+            }
+        }
+    }
+    // Each string is written after its length, so that no text can pass for a separator.
+    fn text(out: &mut String, s: &str) {
+        out.push_str(&s.len().to_string());
+        out.push(':');
+        out.push_str(s);
+    }
+    fn doc(out: &mut String, d: &Doc) {
+        out.push(if d.deprecated { 'd' } else { '-' });
+        match &d.description {
+            Some(s) => text(out, s),
+            None => out.push('!'),
+        }
+        out.push_str(&d.notes.len().to_string());
+        for note in &d.notes {
+            text(out, note);
         }
     }
     let mut out = String::with_capacity(64 * (ty.fields.len() + 1));
     for f in &ty.fields {
-        let _ = write!(out, "{}\0{}\0{:?}\0", f.tf_name, f.rust_name, f.presence);
+        text(&mut out, &f.tf_name);
+        text(&mut out, &f.rust_name);
+        out.push(match f.presence {
+            Presence::Required => 'r',
+            Presence::Optional => 'o',
+            Presence::Computed => 'c',
+        });
         match &f.ty {
             FieldType::Attr(v) => value(&mut out, v),
-            FieldType::Block { mode, .. } => {
-                let _ = write!(out, "{mode:?}");
-            }
+            FieldType::Block { mode, .. } => out.push_str(match mode {
+                BlockMode::Single => "bS",
+                BlockMode::OneOf { set: false } => "bO",
+                BlockMode::OneOf { set: true } => "bOs",
+                BlockMode::List => "bL",
+                BlockMode::Set => "bs",
+                BlockMode::Map => "bM",
+            }),
         }
-        let _ = writeln!(out, "\0{:?}\0{:?}", f.doc, f.facts);
+        doc(&mut out, &f.doc);
+        let Facts {
+            computed,
+            sensitive,
+            write_only,
+            min_items,
+            max_items,
+        } = f.facts;
+        for flag in [computed, sensitive, write_only] {
+            out.push(if flag { '1' } else { '0' });
+        }
+        out.push_str(&min_items.to_string());
+        out.push(':');
+        out.push_str(&max_items.to_string());
+        out.push('\n');
     }
-    let _ = write!(out, "|{:?}", ty.doc);
+    out.push('|');
+    doc(&mut out, &ty.doc);
     out
 }
 
