@@ -1,5 +1,6 @@
-//! Property: every valid provider schema generates, and every generated Rust file parses.
-//! (A sample of such schemas is also compiled by `tests/hostile.rs`.)
+//! Property: every valid provider schema generates, and every generated Rust file parses and is
+//! laid out exactly as prettyplease lays it out (random names of every length exercise the line
+//! breaking of `emit::code`). A sample of such schemas is also compiled by `tests/hostile.rs`.
 
 mod arb;
 
@@ -13,7 +14,7 @@ proptest! {
     })]
 
     #[test]
-    fn random_schemas_generate_code_that_parses(doc in arb::document()) {
+    fn random_schemas_generate_code_that_parses_as_prettyplease_output(doc in arb::document()) {
         let g = codegen::Config::new()
             .file_name("random.json")
             .runtime_path("../cdktf")
@@ -24,7 +25,17 @@ proptest! {
         };
         for f in &g.files {
             if f.path.extension().is_some_and(|e| e == "rs") {
-                prop_assert!(syn::parse_file(&f.contents).is_ok(), "{} does not parse", f.path.display());
+                let parsed = syn::parse_file(&f.contents);
+                prop_assert!(parsed.is_ok(), "{} does not parse", f.path.display());
+                if let Ok(file) = parsed {
+                    let body = f.contents.split_once('\n').map_or("", |(_, b)| b);
+                    prop_assert_eq!(
+                        body,
+                        prettyplease::unparse(&file),
+                        "{} is not prettyplease's layout",
+                        f.path.display()
+                    );
+                }
             }
         }
     }

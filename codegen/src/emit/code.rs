@@ -81,12 +81,6 @@ impl Code {
         self.text.push('\n');
     }
 
-    /// `text` (ending in `{`) and one level deeper.
-    pub fn open(&mut self, text: &str) {
-        self.line(text);
-        self.depth += 1;
-    }
-
     /// One level back and `text` (`}`).
     pub fn close(&mut self, text: &str) {
         self.depth = self.depth.saturating_sub(1);
