@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Documents left out, and why. With `CDKTF_COMPILE_ALL=1` the large ones are compiled too
@@ -29,21 +29,6 @@ fn excluded(path: &Path, size: u64) -> Option<&'static str> {
             "older AWS schema over 500 kB: too slow to compile in the default run (CDKTF_COMPILE_ALL=1 compiles it)",
         ),
         _ => None,
-    }
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
     }
 }
 
@@ -73,8 +58,7 @@ fn corpus_compiles() {
     let root = codegen::workspace_root();
     let base = root.join("target/codegen-compile-test");
     let ws = base.join("ws");
-    let mut docs = Vec::new();
-    collect(&shared, &mut docs);
+    let docs = common::json_files(&shared);
     let mut members = Vec::new();
     let mut files = Vec::new();
     for path in docs {

@@ -5,22 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 /// The first line where `got` and `want` differ, with its neighbours, for the failure message.
 fn first_difference(got: &str, want: &str) -> String {
@@ -69,13 +54,10 @@ fn check(schema: &str, generated: &codegen::Generated, failures: &mut Vec<String
 
 #[test]
 fn every_generated_file_is_prettyplease_output() {
-    let mut schemas = Vec::new();
-    collect(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-        &mut schemas,
-    );
+    let mut schemas =
+        common::json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
     match common::shared_schemas("every_generated_file_is_prettyplease_output") {
-        Some(dir) => collect(&dir, &mut schemas),
+        Some(dir) => schemas.extend(common::json_files(&dir)),
         None => panic!("the shared schema corpus is needed for this test"),
     }
     let mut files = 0;

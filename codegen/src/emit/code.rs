@@ -425,9 +425,15 @@ pub fn string_literal(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn prettyplease(text: &str) -> String {
-        let file = syn::parse_file(text).expect("parses");
-        prettyplease::unparse(&file)
+    /// Closes the two open levels (an impl and a fn) and checks the file needs no reformatting
+    /// and is exactly what prettyplease prints for it.
+    fn assert_laid_out(mut code: Code, case: &str) {
+        code.close("}");
+        code.close("}");
+        let written = code.finish();
+        assert!(!written.reformat, "{case}");
+        let file = syn::parse_file(&written.text).expect("parses");
+        assert_eq!(prettyplease::unparse(&file), written.text, "{case}");
     }
 
     #[test]
@@ -449,11 +455,7 @@ mod tests {
                 Some(&Ty::atom("Self")),
             );
             code.line("self");
-            code.close("}");
-            code.close("}");
-            let written = code.finish();
-            assert!(!written.reformat, "{n}");
-            assert_eq!(prettyplease(&written.text), written.text, "{n}");
+            assert_laid_out(code, &n.to_string());
         }
     }
 
@@ -463,9 +465,10 @@ mod tests {
             let features: Vec<String> = (0..n).map(|i| format!("{i}{}", "f".repeat(len))).collect();
             let mut code = Code::new();
             code.cfg_features(&features);
-            code.tuple_struct("pub struct S", "u8");
-            let written = code.finish();
-            assert_eq!(prettyplease(&written.text), written.text, "{n} x {len}");
+            code.open_impl(&Ty::atom("S"), None);
+            code.open_fn("fn f", &[], None);
+            code.line("g()");
+            assert_laid_out(code, &format!("{n} x {len}"));
         }
     }
 
@@ -482,11 +485,7 @@ mod tests {
                 ("c".into(), "c".into()),
             ];
             code.chain("Self(Args::new())", &calls);
-            code.close("}");
-            code.close("}");
-            let written = code.finish();
-            assert!(!written.reformat, "{n}");
-            assert_eq!(prettyplease(&written.text), written.text, "{n}");
+            assert_laid_out(code, &n.to_string());
         }
     }
 

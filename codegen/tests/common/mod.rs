@@ -55,3 +55,21 @@ pub fn file<'a>(g: &'a codegen::Generated, path: &str) -> &'a str {
         .map(|f| f.contents.as_str())
         .unwrap_or_else(|| panic!("{path} not generated"))
 }
+
+/// Every `.json` file under `dir`, recursively, in path order (none if `dir` cannot be read).
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(json_files(&p));
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+    out
+}
