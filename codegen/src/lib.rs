@@ -48,6 +48,7 @@ pub mod naming;
 mod read;
 pub mod render;
 pub mod schema;
+pub mod text;
 pub mod workspace;
 pub mod write;
 

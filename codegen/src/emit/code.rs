@@ -93,7 +93,9 @@ impl Code {
     pub fn docs<S: AsRef<str>>(&mut self, lines: &[S], inner: bool) {
         let marker = if inner { "//!" } else { "///" };
         for line in lines {
-            let line = line.as_ref().trim_end_matches(' ');
+            // Descriptions are escaped in the IR already; names shown in docs pages are not.
+            let line = crate::text::escape_bidi(line.as_ref());
+            let line = line.trim_end_matches(' ');
             let mut text = String::with_capacity(marker.len() + line.len());
             text.push_str(marker);
             text.push_str(line);

@@ -41,7 +41,9 @@ pub fn doc_lines(doc: &Doc) -> Vec<String> {
         parts.push(doc.notes.join(" "));
     }
     let text = parts.join("\n\n");
-    text.lines().map(|l| format!(" {l}")).collect()
+    text.lines()
+        .map(|l| format!(" {}", crate::text::escape_bidi(l)))
+        .collect()
 }
 
 /// Doc attributes (and `#[deprecated]`). Text always goes through a string literal, so nothing in

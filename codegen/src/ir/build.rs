@@ -522,15 +522,15 @@ impl<'s> ItemBuilder<'s> {
 pub const MAX_DESCRIPTION_BYTES: usize = 64 * 1024;
 
 /// A description as documented: blank ones dropped; line ends made `\n` and other control
-/// characters replaced (a bare carriage return is a compile error in a doc comment); very long
-/// ones cut at a character boundary.
+/// characters replaced (a bare carriage return is a compile error in a doc comment), bidirectional
+/// controls escaped ([`crate::text`]); very long ones cut at a character boundary.
 pub(crate) fn description(text: Option<&str>) -> Option<String> {
     let text = text.filter(|d| !d.trim().is_empty())?;
     let mut end = text.len().min(MAX_DESCRIPTION_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let mut out: String = text[..end]
+    let cleaned: String = text[..end]
         .replace("\r\n", "\n")
         .chars()
         .map(|c| match c {
@@ -540,6 +540,7 @@ pub(crate) fn description(text: Option<&str>) -> Option<String> {
             c => c,
         })
         .collect();
+    let mut out = crate::text::escape_bidi(&cleaned).into_owned();
     if end < text.len() {
         out.push_str(&format!(
             "\n\n(Description cut: {} bytes in the schema.)",

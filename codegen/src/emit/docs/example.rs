@@ -503,8 +503,12 @@ fn type_constraint(ty: &ValueType) -> &'static str {
     }
 }
 
-/// A Rust raw string literal holding `text`.
+/// A Rust raw string literal holding `text`; an escaped one when `text` holds bidirectional
+/// controls, which rustc rejects in source ([`crate::text`]).
 fn lit(text: &str) -> String {
+    if text.chars().any(crate::text::is_bidi_control) {
+        return format!("{text:?}");
+    }
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');
