@@ -46,17 +46,24 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
 /// Writes `files` under `dir`, then removes files under `dir` that carry the `@generated`
 /// header but were not produced this time (a resource that left the schema).
 ///
-/// A directory that does not exist yet (or is empty) is written whole beside it and renamed into
-/// place: it appears complete or not at all. Otherwise only files whose bytes changed are
-/// written, each through a temporary file and a rename.
+/// A directory that does not exist yet is written whole beside its place and renamed into it: it
+/// appears complete or not at all. An empty one is filled directly (and emptied again if a write
+/// fails). Otherwise only files whose bytes changed are written, each through a temporary file
+/// and a rename.
 pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
-    let fresh = match std::fs::read_dir(dir) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+    let empty = match std::fs::read_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(staging) = staging_dir(dir) {
+                return write_staged(dir, &staging, files);
+            }
+            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+            return write_changes(dir, files);
+        }
         Err(e) => return Err(io_err(dir)(e)),
+        Ok(mut entries) => entries.next().is_none(),
     };
-    if fresh {
-        write_fresh(dir, files)
+    if empty {
+        write_into_empty(dir, files)
     } else {
         write_changes(dir, files)
     }
@@ -70,47 +77,72 @@ fn parent_dirs(dir: &Path, files: &[GeneratedFile]) -> BTreeSet<PathBuf> {
         .collect()
 }
 
-/// Writes every file into a staging directory beside `dir`, then renames it to `dir`.
-fn write_fresh(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
+/// A staging directory beside `dir` (`PARENT/.NAME.codegen-PID`), when `dir` ends in a name
+/// (not `.` or `..`).
+fn staging_dir(dir: &Path) -> Option<PathBuf> {
+    let name = match dir.components().next_back()? {
+        std::path::Component::Normal(name) => name.to_string_lossy().into_owned(),
+        _ => return None,
+    };
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let staging = parent.join(format!(".{name}.codegen-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
+    Some(parent.join(format!(".{name}.codegen-{}", std::process::id())))
+}
+
+/// Creates every file under `root`, on one thread: creating files in the same directory from
+/// several threads only makes them wait for each other on the directory's lock.
+fn create_all(root: &Path, files: &[GeneratedFile]) -> Result<()> {
+    for d in parent_dirs(root, files) {
+        std::fs::create_dir_all(&d).map_err(io_err(&d))?;
     }
-    let written = (|| {
-        for d in parent_dirs(&staging, files) {
-            std::fs::create_dir_all(&d).map_err(io_err(&d))?;
-        }
-        // On one thread: creating files in the same directory from several threads only makes
-        // them wait for each other on the directory's lock.
-        files.iter().try_for_each(|f| {
-            let path = staging.join(&f.path);
-            std::fs::write(&path, &f.contents).map_err(io_err(&path))
-        })?;
-        if dir.exists() {
-            // Empty (checked by the caller): `rename` cannot replace it on every platform.
-            std::fs::remove_dir(dir).map_err(io_err(dir))?;
-        }
-        std::fs::rename(&staging, dir).map_err(io_err(dir))
-    })();
-    if let Err(e) = written {
-        // Best effort: the error that matters is the one returned.
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    Ok(WriteSummary {
+    files.iter().try_for_each(|f| {
+        let path = root.join(&f.path);
+        std::fs::write(&path, &f.contents).map_err(io_err(&path))
+    })
+}
+
+/// Everything was written.
+fn all_written(dir: &Path, files: &[GeneratedFile]) -> WriteSummary {
+    WriteSummary {
         written: files.iter().map(|f| dir.join(&f.path)).collect(),
         unchanged: 0,
         removed: Vec::new(),
-    })
+    }
+}
+
+/// Writes every file into `staging`, then renames it to `dir` (which does not exist).
+fn write_staged(dir: &Path, staging: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
+    if let Some(parent) = staging.parent() {
+        std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+    }
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(io_err(staging))?;
+    }
+    let written = create_all(staging, files)
+        .and_then(|()| std::fs::rename(staging, dir).map_err(io_err(dir)));
+    if let Err(e) = written {
+        // Best effort: the error that matters is the one returned.
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(e);
+    }
+    Ok(all_written(dir, files))
+}
+
+/// Writes every file into the empty directory `dir`; on an error, empties it again.
+fn write_into_empty(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
+    if let Err(e) = create_all(dir, files) {
+        // Best effort, as above: `dir` was empty.
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
+            }
+        }
+        return Err(e);
+    }
+    Ok(all_written(dir, files))
 }
 
 /// Writes the files of `files` whose bytes differ from those under `dir`, and removes stale
@@ -215,10 +247,10 @@ mod tests {
             .filter_map(|e| e.ok().map(|e| e.file_name()))
             .collect();
         assert_eq!(names, ["pkg"]);
-        // An empty existing directory is replaced the same way.
+        // An empty existing directory is filled, also when named `.`-relative.
         let empty = root.path().join("empty");
         std::fs::create_dir(&empty).map_err(io_err(&empty))?;
-        write_files(&empty, &[file("x.rs")])?;
+        write_files(&empty.join("."), &[file("x.rs")])?;
         assert!(empty.join("x.rs").is_file());
         Ok(())
     }
