@@ -13,7 +13,8 @@ impl Config {
     /// [`Config::generate`] would write with the same settings.
     pub fn doc_pages(&self, schema_json: &str) -> Result<Vec<Page>> {
         let file = self.file_name.as_deref().unwrap_or("<schema>");
-        crate::read::on_big_stack(|| self.doc_pages_inner(schema_json)).map_err(|e| e.in_file(file))
+        crate::read::on_deep_stacks(|| self.doc_pages_inner(schema_json))
+            .map_err(|e| e.in_file(file))
     }
 
     fn doc_pages_inner(&self, schema_json: &str) -> Result<Vec<Page>> {

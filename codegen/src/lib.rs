@@ -172,10 +172,7 @@ impl Config {
     /// Generates the bindings of the document `schema_json`, in memory.
     pub fn generate(&self, schema_json: &str) -> Result<Generated> {
         let file = self.file_name.as_deref().unwrap_or("<schema>");
-        // Everything runs in the pool of deep-stacked threads: building the IR and rendering
-        // recurse once per level of nesting of the schema.
-        read::on_big_stack(|| render_pool()?.install(|| self.generate_inner(schema_json)))
-            .map_err(|e| e.in_file(file))
+        read::on_deep_stacks(|| self.generate_inner(schema_json)).map_err(|e| e.in_file(file))
     }
 
     fn generate_inner(&self, schema_json: &str) -> Result<Generated> {
@@ -359,21 +356,6 @@ fn render_modules(
         files.push(f?);
     }
     Ok(())
-}
-
-/// Stack size of the rendering threads: syn and prettyplease recurse once per level of nesting
-/// of the generated code, which follows the schema's (virtual memory: only used pages count).
-const RENDER_STACK_SIZE: usize = 256 << 20;
-
-/// A thread pool for rendering, one thread per core, with stacks as deep as the reader's.
-fn render_pool() -> Result<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new()
-        .stack_size(RENDER_STACK_SIZE)
-        .thread_name(|i| format!("codegen-render-{i}"))
-        .build()
-        .map_err(|e| Error::Thread {
-            source: std::io::Error::other(e.to_string()),
-        })
 }
 
 fn claim_dir(dirs: &mut std::collections::BTreeSet<String>, name: &str) -> String {

@@ -14,23 +14,24 @@ use crate::schema;
 /// The bound keeps hostile input from exhausting the stack.
 pub const MAX_JSON_DEPTH: usize = 1024;
 
-/// Stack size of the thread that reads a document and builds its IR: both recurse once per level
-/// of nesting, up to [`MAX_JSON_DEPTH`].
+/// Stack size of the threads that read a document, build its IR and render it: each recurses
+/// once per level of nesting, up to [`MAX_JSON_DEPTH`] (virtual memory: only the pages used are
+/// committed).
 const STACK_SIZE: usize = 256 << 20;
 
-/// Runs `f` on a thread with a stack large enough for [`MAX_JSON_DEPTH`] levels (virtual memory:
-/// only the pages used are committed). A panic on that thread is resumed on the caller's.
-pub(crate) fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
-    std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("codegen".into())
-            .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, f)
-            .map_err(|source| Error::Thread { source })?;
-        handle
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
+/// Runs `f` in a thread pool (one thread per core) whose stacks are deep enough for
+/// [`MAX_JSON_DEPTH`] levels, so that the parallel stages inside `f` (building items, rendering
+/// modules) run on such stacks too, not on rayon's global pool. A panic in `f` is resumed on the
+/// caller's thread.
+pub(crate) fn on_deep_stacks<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("codegen-{i}"))
+        .build()
+        .map_err(|e| Error::Thread {
+            source: std::io::Error::other(e.to_string()),
+        })?
+        .install(f)
 }
 
 /// Where the nesting of `text` first goes deeper than [`MAX_JSON_DEPTH`]: (line, column), 1-based.
@@ -163,7 +164,7 @@ pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
 /// schema reader and the IR builder alone (the fuzz target's entry point). Never panics on any
 /// input; malformed input is an [`Error`].
 pub fn read_ir(schema_json: &str) -> Result<Vec<ir::Package>> {
-    on_big_stack(|| {
+    on_deep_stacks(|| {
         let doc = parse_document(schema_json)?;
         let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
             file: String::new(),

@@ -271,6 +271,36 @@ fn deep_types_within_the_limit_generate() {
     assert!(!g.files.is_empty());
 }
 
+#[test]
+fn deep_blocks_within_the_limit_build_on_every_entry_point() {
+    // Blocks nested as deep as the reader allows (three JSON levels each), in several items, so
+    // that the items are built in parallel: every entry point must build them on deep stacks.
+    let mut block = r#"{"attributes":{"x":{"type":"string","optional":true}}}"#.to_string();
+    for i in 0..(codegen::MAX_JSON_DEPTH / 3 - 10) {
+        block =
+            format!(r#"{{"block_types":{{"n{i}":{{"nesting_mode":"list","block":{block}}}}}}}"#);
+    }
+    let items: Vec<String> = (0..4)
+        .map(|k| format!(r#""p_deep{k}":{{"version":0,"block":{block}}}"#))
+        .collect();
+    let doc = format!(
+        r#"{{"format_version":"1.0","provider_schemas":{{"registry.terraform.io/p/p":{{
+            "provider":{{"version":0,"block":{{}}}},
+            "resource_schemas":{{{}}}}}}}}}"#,
+        items.join(",")
+    );
+    assert_eq!(codegen::read_ir(&doc).expect("reads")[0].items.len(), 4);
+    assert_eq!(
+        codegen::Config::new()
+            .generate_docs(&doc)
+            .expect("docs")
+            .files
+            .len(),
+        4
+    );
+    assert!(gen(&doc).expect("generates").files.len() > 4);
+}
+
 /// Reads every file of `dir`, recursively: (relative path, bytes).
 fn snapshot_dir(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
