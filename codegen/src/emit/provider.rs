@@ -55,21 +55,12 @@ pub fn module(item: &Item) -> Written {
         &[" Adds the provider configuration to `scope` under `id`."],
         false,
     );
-    new_fn(&mut code, config_name);
-    // The call never fits on a line: this is prettyplease's layout of it.
-    for line in [
-        "Self(",
-        "    ::cdktf::Provider::create(",
-        "        scope,",
-        "        id,",
-        "        super::PROVIDER_INFO,",
-        &format!("        {}::into_args(config),", writer.p.object),
-        "    ),",
-        ")",
-    ] {
-        code.line(line);
-    }
-    code.close("}");
+    new_fn(
+        &mut code,
+        &writer,
+        "::cdktf::Provider",
+        &["super::PROVIDER_INFO"],
+    );
     code.close("}");
     handle_impls(&mut code, name, "::cdktf::Provider");
     writer.nested_types(&mut code);

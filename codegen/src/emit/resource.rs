@@ -56,22 +56,8 @@ fn handle(writer: &Module, code: &mut Code) {
         string_literal(&item.tf_name)
     ));
     code.docs(&[" Adds the element to `scope` under `id`."], false);
-    new_fn(code, config_name);
-    // The call never fits on a line: this is prettyplease's layout of it.
-    for line in [
-        "Self(",
-        "    ::cdktf::Resource::create(",
-        "        scope,",
-        "        id,",
-        "        Self::TF_TYPE,",
-        &format!("        ::cdktf::ResourceMode::{mode},"),
-        &format!("        {}::into_args(config),", writer.p.object),
-        "    ),",
-        ")",
-    ] {
-        code.line(line);
-    }
-    code.close("}");
+    let mode = format!("::cdktf::ResourceMode::{mode}");
+    new_fn(code, writer, "::cdktf::Resource", &["Self::TF_TYPE", &mode]);
     for f in &item.types[item.config].fields {
         writer.getter(code, f);
     }
@@ -85,8 +71,10 @@ fn handle(writer: &Module, code: &mut Code) {
     code.close("}");
 }
 
-/// The signature of a handle's `new` (resource or provider), leaving the body open.
-pub(super) fn new_fn(code: &mut Code, config_name: &str) {
+/// A handle's `new` (resource or provider): `Self(ELEMENT::create(scope, id, ARGS..., config))`.
+pub(super) fn new_fn(code: &mut Code, writer: &Module, element: &str, args: &[&str]) {
+    let item = writer.item;
+    let config_name = &item.types[item.config].rust_name;
     code.open_fn(
         "pub fn new",
         &[
@@ -96,6 +84,16 @@ pub(super) fn new_fn(code: &mut Code, config_name: &str) {
         ],
         Some(&Ty::atom("Self")),
     );
+    // The call never fits on a line: this is prettyplease's layout of it.
+    code.line("Self(");
+    code.line(&format!("    {element}::create("));
+    for arg in ["scope", "id"].iter().chain(args) {
+        code.line(&format!("        {arg},"));
+    }
+    code.line(&format!("        {}::into_args(config),", writer.p.object));
+    code.line("    ),");
+    code.line(")");
+    code.close("}");
 }
 
 /// `Deref` and `AsRef` from a handle to the runtime's element type `inner`.
