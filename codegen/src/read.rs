@@ -117,18 +117,21 @@ pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
             message,
         });
     }
-    // Depth is bounded by `too_deep` above, and callers run this on a large stack.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    de.disable_recursion_limit();
+    // Depth is bounded by `too_deep` above, and callers run this on deep stacks.
+    let reader = || {
+        let mut de = serde_json::Deserializer::from_str(text);
+        de.disable_recursion_limit();
+        de
+    };
+    let de = &mut reader();
     // Tracking the JSON path costs a third of the reading time, so a document is read without
     // it, and read again with it only to report an error.
     let doc: schema::ProvidersSchema = match serde::Deserialize::deserialize(&mut *de) {
         Ok(doc) => doc,
         Err(first) => {
-            let de = &mut serde_json::Deserializer::from_str(text);
-            de.disable_recursion_limit();
             let (path, message) =
-                match serde_path_to_error::deserialize::<_, schema::ProvidersSchema>(de) {
+                match serde_path_to_error::deserialize::<_, schema::ProvidersSchema>(&mut reader())
+                {
                     Err(e) => (e.path().to_string(), e.into_inner().to_string()),
                     // The same input reads the same way; this only keeps the first error.
                     Ok(_) => ("?".to_string(), first.to_string()),

@@ -300,25 +300,19 @@ impl Code {
         // Broken, a use list is filled: as many names on a line as fit.
         self.raw_line(&format!("{prefix}::{{"));
         self.depth += 1;
-        // The trailing comma after the last name is not counted: prettyplease writes it only
+        // A name goes on the current line if it fits there with the comma after it; the
+        // trailing comma after the last name is not counted: prettyplease writes it only
         // because the list is broken.
         let mut line = String::new();
         for (i, n) in names.iter().enumerate() {
-            let counted = if i + 1 == names.len() {
-                n.clone()
+            let comma = if i + 1 == names.len() { "" } else { "," };
+            if line.is_empty() {
+                line = n.clone();
+            } else if self.fits(&format!("{line}, {n}{comma}")) {
+                line = format!("{line}, {n}");
             } else {
-                format!("{n},")
-            };
-            let candidate = if line.is_empty() {
-                counted
-            } else {
-                format!("{line}, {counted}")
-            };
-            if !line.is_empty() && !self.fits(&candidate) {
                 self.raw_line(&format!("{line},"));
                 line = n.clone();
-            } else {
-                line = candidate.trim_end_matches(',').to_string();
             }
         }
         self.raw_line(&format!("{line},"));
