@@ -3,9 +3,8 @@
 //! the same text the generated modules carry as rustdoc.
 
 use crate::emit::docs::{markdown_path, page, Page};
-use crate::error::{Error, Result};
-use crate::ir::build::{local_name, source_address, ProviderId};
-use crate::{naming, package_name_for, parse_document, Config, Generated, GeneratedFile};
+use crate::error::Result;
+use crate::{naming, Config, Generated, GeneratedFile};
 
 impl Config {
     /// The docs page of every resource, data source and ephemeral resource of the selected
@@ -18,42 +17,15 @@ impl Config {
     }
 
     fn doc_pages_inner(&self, schema_json: &str) -> Result<Vec<Page>> {
-        let doc = parse_document(schema_json)?;
-        let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
-            file: String::new(),
-        })?;
-        crate::read::check_providers(&providers)?;
-        let selected: Vec<_> = providers
-            .iter()
-            .filter(|(k, _)| match &self.provider {
-                Some(want) => *k == want || local_name(k) == *want,
-                None => true,
-            })
-            .collect();
-        if selected.is_empty() {
-            return Err(Error::ProviderNotFound {
-                file: String::new(),
-                name: self.provider.clone().unwrap_or_default(),
-                available: providers.keys().cloned().collect(),
-            });
-        }
-        let multi = selected.len() > 1;
+        let packages = self.selected_packages(schema_json)?;
+        let multi = packages.len() > 1;
         let mut pages = Vec::new();
-        for (key, schema) in selected {
-            let id = ProviderId {
-                key: key.clone(),
-                name: local_name(key),
-                source: self.source.clone().unwrap_or_else(|| source_address(key)),
-                version: self.version.clone(),
-            };
-            let pkg = crate::ir::build::package(&id, schema)?;
-            let krate = match (&self.package_name, multi) {
-                (Some(n), false) => n.clone(),
-                _ => package_name_for(&pkg.provider_name),
-            }
-            .replace('-', "_");
+        for pkg in &packages {
+            let krate = self
+                .package_name_of(&pkg.provider_name, multi)
+                .replace('-', "_");
             let krate = (self.layout == crate::Layout::Package).then_some(krate.as_str());
-            pages.extend(pkg.items.iter().map(|item| page(&pkg, item, krate)));
+            pages.extend(pkg.items.iter().map(|item| page(pkg, item, krate)));
         }
         Ok(pages)
     }

@@ -176,6 +176,34 @@ impl Config {
     }
 
     fn generate_inner(&self, schema_json: &str) -> Result<Generated> {
+        let packages = self.selected_packages(schema_json)?;
+        let multi = packages.len() > 1;
+        let mut out = Generated::default();
+        let mut dirs = std::collections::BTreeSet::new();
+        for pkg in packages {
+            let dir = if multi {
+                claim_dir(&mut dirs, &pkg.provider_name)
+            } else {
+                String::new()
+            };
+            out.warnings.extend(pkg.warnings.iter().cloned());
+            self.emit_package(pkg, &dir, multi, &mut out.files)?;
+        }
+        if multi && self.layout == Layout::Package {
+            let members: Vec<String> = dirs.into_iter().collect();
+            let text = render::toml_file(&emit::package::workspace_toml(&members));
+            out.files.push(GeneratedFile {
+                path: "Cargo.toml".into(),
+                contents: text,
+            });
+        }
+        out.files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Parses the document and builds the IR of the providers this configuration selects: the
+    /// one [`Config::provider`] names (by its key, else by its local name), or all of them.
+    fn selected_packages(&self, schema_json: &str) -> Result<Vec<ir::Package>> {
         let doc = parse_document(schema_json)?;
         let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
             file: String::new(),
@@ -200,35 +228,27 @@ impl Config {
             }
             None => providers.iter().collect(),
         };
-        let multi = selected.len() > 1;
-        let mut out = Generated::default();
-        let mut dirs = std::collections::BTreeSet::new();
-        for (key, schema) in selected {
-            let id = ProviderId {
-                key: key.clone(),
-                name: local_name(key),
-                source: self.source.clone().unwrap_or_else(|| source_address(key)),
-                version: self.version.clone(),
-            };
-            let pkg = ir::build::package(&id, schema)?;
-            let dir = if multi {
-                claim_dir(&mut dirs, &id.name)
-            } else {
-                String::new()
-            };
-            out.warnings.extend(pkg.warnings.iter().cloned());
-            self.emit_package(pkg, &dir, multi, &mut out.files)?;
+        selected
+            .into_iter()
+            .map(|(key, schema)| {
+                let id = ProviderId {
+                    key: key.clone(),
+                    name: local_name(key),
+                    source: self.source.clone().unwrap_or_else(|| source_address(key)),
+                    version: self.version.clone(),
+                };
+                ir::build::package(&id, schema)
+            })
+            .collect()
+    }
+
+    /// The cargo package name of a provider's package: [`Config::package_name`] for a single
+    /// provider, else derived from the provider's name.
+    fn package_name_of(&self, provider_name: &str, multi: bool) -> String {
+        match (&self.package_name, multi) {
+            (Some(n), false) => n.clone(),
+            _ => package_name_for(provider_name),
         }
-        if multi && self.layout == Layout::Package {
-            let members: Vec<String> = dirs.into_iter().collect();
-            let text = render::toml_file(&emit::package::workspace_toml(&members));
-            out.files.push(GeneratedFile {
-                path: "Cargo.toml".into(),
-                contents: text,
-            });
-        }
-        out.files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
     }
 
     fn emit_package(
@@ -270,10 +290,7 @@ impl Config {
             });
             return Ok(());
         }
-        let package_name = match (&self.package_name, multi) {
-            (Some(n), false) => n.clone(),
-            _ => package_name_for(&pkg.provider_name),
-        };
+        let package_name = self.package_name_of(&pkg.provider_name, multi);
         let krate = package_name.replace('-', "_");
         let runtime = self.runtime_path_for(multi);
         let standalone = !multi && self.standalone.unwrap_or(true);

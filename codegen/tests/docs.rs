@@ -126,3 +126,38 @@ fn cli_writes_the_pages() {
         .expect("docs");
     assert_eq!(written, agent_token_page(&g));
 }
+
+#[test]
+fn docs_select_the_provider_that_generate_selects() {
+    // Two providers with the local name `p`: `provider("p")` means the first, for the code and
+    // for its docs alike.
+    let doc = serde_json::json!({
+        "format_version": "1.0",
+        "provider_schemas": {
+            "registry.terraform.io/a/p": { "provider": { "version": 0, "block": {} },
+                "resource_schemas": { "p_one": { "version": 0, "block": {} } } },
+            "registry.terraform.io/b/p": { "provider": { "version": 0, "block": {} },
+                "resource_schemas": { "p_two": { "version": 0, "block": {} } } }
+        }
+    })
+    .to_string();
+    let mut config = codegen::Config::new();
+    config.provider("p");
+    let code: Vec<String> = config
+        .generate(&doc)
+        .expect("generates")
+        .files
+        .iter()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    let docs: Vec<String> = config
+        .generate_docs(&doc)
+        .expect("docs generate")
+        .files
+        .iter()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    assert!(code.contains(&"src/one.rs".to_string()), "{code:?}");
+    assert!(!code.contains(&"src/two.rs".to_string()), "{code:?}");
+    assert_eq!(docs, ["docs/resources/one.md"]);
+}
