@@ -79,13 +79,7 @@ fn main() -> anyhow::Result<()> {
             runtime_path,
             provider_version,
         }) => {
-            let text = std::fs::read_to_string(&schema)
-                .with_context(|| format!("{}: cannot read", schema.display()))?;
-            let mut config = codegen::Config::new();
-            config.file_name(schema.display().to_string());
-            if let Some(p) = provider {
-                config.provider(p);
-            }
+            let (text, mut config) = read_schema(&schema, provider)?;
             if let Some(p) = runtime_path {
                 config.runtime_path(p);
             }
@@ -103,13 +97,7 @@ fn main() -> anyhow::Result<()> {
             provider,
             package_name,
         }) => {
-            let text = std::fs::read_to_string(&schema)
-                .with_context(|| format!("{}: cannot read", schema.display()))?;
-            let mut config = codegen::Config::new();
-            config.file_name(schema.display().to_string());
-            if let Some(p) = provider {
-                config.provider(p);
-            }
+            let (text, mut config) = read_schema(&schema, provider)?;
             if let Some(p) = package_name {
                 config.package_name(p);
             }
@@ -118,6 +106,22 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The schema file's text, and a configuration that names the file in errors and selects
+/// `provider`, if given.
+fn read_schema(
+    schema: &std::path::Path,
+    provider: Option<String>,
+) -> anyhow::Result<(String, codegen::Config)> {
+    let text = std::fs::read_to_string(schema)
+        .with_context(|| format!("{}: cannot read", schema.display()))?;
+    let mut config = codegen::Config::new();
+    config.file_name(schema.display().to_string());
+    if let Some(p) = provider {
+        config.provider(p);
+    }
+    Ok((text, config))
 }
 
 fn warn(warnings: &[String]) {
