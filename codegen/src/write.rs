@@ -69,14 +69,6 @@ pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> 
     }
 }
 
-/// The directories that `files` go into, under `dir`, each once.
-fn parent_dirs(dir: &Path, files: &[GeneratedFile]) -> BTreeSet<PathBuf> {
-    files
-        .iter()
-        .filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf))
-        .collect()
-}
-
 /// A staging directory beside `dir` (`PARENT/.NAME.codegen-PID`), when `dir` ends in a name
 /// (not `.` or `..`).
 fn staging_dir(dir: &Path) -> Option<PathBuf> {
@@ -91,12 +83,22 @@ fn staging_dir(dir: &Path) -> Option<PathBuf> {
     Some(parent.join(format!(".{name}.codegen-{}", std::process::id())))
 }
 
+/// Creates the directories that `files` go into, under `root`, each once.
+fn create_parent_dirs(root: &Path, files: &[GeneratedFile]) -> Result<()> {
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| root.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for d in dirs {
+        std::fs::create_dir_all(&d).map_err(io_err(&d))?;
+    }
+    Ok(())
+}
+
 /// Creates every file under `root`, on one thread: creating files in the same directory from
 /// several threads only makes them wait for each other on the directory's lock.
 fn create_all(root: &Path, files: &[GeneratedFile]) -> Result<()> {
-    for d in parent_dirs(root, files) {
-        std::fs::create_dir_all(&d).map_err(io_err(&d))?;
-    }
+    create_parent_dirs(root, files)?;
     files.iter().try_for_each(|f| {
         let path = root.join(&f.path);
         std::fs::write(&path, &f.contents).map_err(io_err(&path))
@@ -150,9 +152,7 @@ fn write_into_empty(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary>
 fn write_changes(dir: &Path, files: &[GeneratedFile]) -> Result<WriteSummary> {
     use rayon::prelude::*;
     let mut summary = WriteSummary::default();
-    for d in parent_dirs(dir, files) {
-        std::fs::create_dir_all(&d).map_err(io_err(&d))?;
-    }
+    create_parent_dirs(dir, files)?;
     // File system calls overlap well: on several threads (results kept in file order).
     let results: Vec<(PathBuf, Result<bool>)> = files
         .par_iter()

@@ -41,15 +41,16 @@ pub fn doc_lines(doc: &Doc) -> Vec<String> {
         parts.push(doc.notes.join(" "));
     }
     let text = parts.join("\n\n");
-    text.lines()
-        .map(|l| format!(" {}", crate::text::escape_bidi(l)))
-        .collect()
+    text.lines().map(|l| format!(" {l}")).collect()
 }
 
 /// Doc attributes (and `#[deprecated]`). Text always goes through a string literal, so nothing in
-/// a description can break the code.
+/// a description can break the code; bidirectional controls are escaped ([`crate::text`]), as
+/// [`Code::docs`] escapes them.
 pub fn doc_attrs(doc: &Doc) -> TokenStream {
-    let docs = doc_lines(doc);
+    let docs = doc_lines(doc)
+        .into_iter()
+        .map(|l| crate::text::escape_bidi(&l).into_owned());
     let deprecated = doc.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #( #[doc = #docs] )*
@@ -232,9 +233,7 @@ pub const MODULE_ATTRS: &str = "#![allow(deprecated, clippy::all, unused_imports
 
 /// [`MODULE_ATTRS`] as tokens.
 pub fn module_attrs() -> TokenStream {
-    quote! {
-        #![allow(deprecated, clippy::all, unused_imports)]
-    }
+    MODULE_ATTRS.parse().expect("MODULE_ATTRS is one attribute")
 }
 
 #[cfg(test)]

@@ -49,8 +49,6 @@ pub struct Paths {
     pub default: &'static str,
     /// The runtime's names to import (`use ::cdktf::{...}`).
     runtime: Vec<&'static str>,
-    /// Whether to import `BTreeMap`.
-    import_btree_map: bool,
 }
 
 impl Paths {
@@ -75,7 +73,8 @@ impl Paths {
         let object = cdktf("Object", "::cdktf::Object");
         let to_expression = cdktf("ToExpression", "::cdktf::ToExpression");
         let value = cdktf("Value", "::cdktf::Value");
-        // The std prelude's names need no import, only a check for shadowing.
+        // The std prelude's names need no import, only a check for shadowing; `BTreeMap` is
+        // imported when it is written short.
         let std = |short: &'static str, full: &'static str| {
             if local.contains(short) {
                 full
@@ -83,7 +82,6 @@ impl Paths {
                 short
             }
         };
-        let import_btree_map = !local.contains("BTreeMap");
         Paths {
             args,
             blocks,
@@ -95,11 +93,7 @@ impl Paths {
             object,
             to_expression,
             value,
-            btree_map: if import_btree_map {
-                "BTreeMap"
-            } else {
-                "::std::collections::BTreeMap"
-            },
+            btree_map: std("BTreeMap", "::std::collections::BTreeMap"),
             string: std("String", "::std::string::String"),
             vec: std("Vec", "::std::vec::Vec"),
             into: std("Into", "::std::convert::Into"),
@@ -107,7 +101,6 @@ impl Paths {
             into_iterator: std("IntoIterator", "::std::iter::IntoIterator"),
             default: std("Default", "::std::default::Default"),
             runtime,
-            import_btree_map,
         }
     }
 
@@ -119,7 +112,7 @@ impl Paths {
             code.use_names("use ::cdktf", &names);
         }
         code.unbreakable("use ::cdktf::Attributes as _;");
-        if self.import_btree_map {
+        if self.btree_map == "BTreeMap" {
             code.unbreakable("use ::std::collections::BTreeMap;");
         }
     }
