@@ -43,9 +43,10 @@ impl Args {
     }
 
     /// Sets a nested block that appears at most once (`nesting_mode` single or group, or a list
-    /// or set with `max_items = 1`): written as one object, as cdktf writes it.
-    pub fn set_block(&mut self, name: &'static str, block: impl Object) {
-        self.attrs.insert(name, Repr::Object(block.into_args()));
+    /// or set with `max_items = 1`): a struct, written as one object as cdktf writes it, or a
+    /// dynamic block.
+    pub fn set_block<B: Object>(&mut self, name: &'static str, block: impl Into<Block<B>>) {
+        self.attrs.insert(name, block.into().0);
     }
 
     /// Sets a list or set of nested blocks, static or dynamic.
@@ -110,12 +111,36 @@ pub(crate) enum BlocksRepr {
     Dynamic(Rc<DynamicBlock>),
 }
 
-impl<B> Blocks<B> {
-    pub(crate) fn dynamic(block: DynamicBlock) -> Self {
-        Blocks(
-            BlocksRepr::Dynamic(Rc::new(block)),
-            std::marker::PhantomData,
-        )
+/// A dynamic block: Terraform repeats its content once per element of a collection. Made by
+/// [`TerraformIterator::dynamic`](crate::TerraformIterator::dynamic); it is what any block
+/// setter takes, of blocks that repeat ([`Blocks`]) or that appear at most once ([`Block`]).
+pub struct DynamicBlocks<B>(Rc<DynamicBlock>, std::marker::PhantomData<fn() -> B>);
+
+impl<B> DynamicBlocks<B> {
+    pub(crate) fn new(block: DynamicBlock) -> Self {
+        DynamicBlocks(Rc::new(block), std::marker::PhantomData)
+    }
+}
+
+impl<B> From<DynamicBlocks<B>> for Blocks<B> {
+    fn from(d: DynamicBlocks<B>) -> Self {
+        Blocks(BlocksRepr::Dynamic(d.0), std::marker::PhantomData)
+    }
+}
+
+/// A nested block that appears at most once: a struct, or a dynamic block over a collection
+/// of at most one element (Terraform accepts that; cdktf 0.21 drops it without a word).
+pub struct Block<B>(Repr, std::marker::PhantomData<fn() -> B>);
+
+impl<B: Object> From<B> for Block<B> {
+    fn from(block: B) -> Self {
+        Block(Repr::Object(block.into_args()), std::marker::PhantomData)
+    }
+}
+
+impl<B> From<DynamicBlocks<B>> for Block<B> {
+    fn from(d: DynamicBlocks<B>) -> Self {
+        Block(Repr::Dynamic(d.0), std::marker::PhantomData)
     }
 }
 

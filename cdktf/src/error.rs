@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Everything that can go wrong while building or synthesizing an app.
-#[derive(Clone, Debug, thiserror::Error)]
+///
+/// `Debug` writes the same sentence as `Display`: `fn main() -> cdktf::Result<()>` prints a
+/// returned error with `Debug`, and the user should read what went wrong, not the variant's
+/// fields.
+#[derive(Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// Two constructs under one scope share an id.
@@ -102,6 +106,12 @@ pub enum Error {
     /// Several errors at once; synthesis reports every problem it found, not only the first.
     #[error("{}", join_errors(.0))]
     Multiple(Vec<Error>),
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 fn join_errors(errors: &[Error]) -> String {

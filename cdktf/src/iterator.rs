@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
-use crate::args::{Blocks, Object};
+use crate::args::{DynamicBlocks, Object};
 use crate::error::Error;
 use crate::expr::{to_json, ExprKind, Expression, Repr, Resolve};
+use crate::literal::IntoValue;
 use crate::resource::Resource;
 use crate::value::{Dynamic, FromExpression, ListRef, Value};
 
@@ -50,8 +51,10 @@ impl<T> std::fmt::Debug for TerraformIterator<T> {
 impl<T> TerraformIterator<T> {
     /// Iterates over a list (or set): `for_each = toset(list)`, as cdktf writes it. Keys and
     /// values are both the element.
-    pub fn from_list(list: impl Into<Value<Vec<T>>>) -> Self {
-        let list = list.into().repr;
+    ///
+    /// The element type comes from the list: `from_list(vec!["a", "b"])` iterates over strings.
+    pub fn from_list(list: impl IntoValue<Type = Vec<T>>) -> Self {
+        let list = list.into_value().repr;
         TerraformIterator {
             for_each: Repr::Expr(Expression::call("toset", vec![list])),
             _type: PhantomData,
@@ -59,9 +62,9 @@ impl<T> TerraformIterator<T> {
     }
 
     /// Iterates over a map: `each.key` is the key and `each.value` the value.
-    pub fn from_map(map: impl Into<Value<BTreeMap<String, T>>>) -> Self {
+    pub fn from_map(map: impl IntoValue<Type = BTreeMap<String, T>>) -> Self {
         TerraformIterator {
-            for_each: map.into().repr,
+            for_each: map.into_value().repr,
             _type: PhantomData,
         }
     }
@@ -76,9 +79,9 @@ impl<T> TerraformIterator<T> {
     }
 
     /// A dynamic block: Terraform repeats `content` once per entry. Pass the result to a
-    /// generated block setter.
-    pub fn dynamic<B: Object>(&self, content: B) -> Blocks<B> {
-        Blocks::dynamic(DynamicBlock {
+    /// generated block setter, of a repeated block or of one that appears at most once.
+    pub fn dynamic<B: Object>(&self, content: B) -> DynamicBlocks<B> {
+        DynamicBlocks::new(DynamicBlock {
             for_each: self.for_each.clone(),
             content: content.into_args(),
         })

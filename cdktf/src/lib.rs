@@ -32,6 +32,7 @@ mod error;
 mod expr;
 pub mod functions;
 mod iterator;
+pub mod literal;
 mod meta;
 mod module;
 mod output;
@@ -46,7 +47,7 @@ mod variable;
 
 pub use any_value::AnyValue;
 pub use app::App;
-pub use args::{object_value, Args, Blocks, Object};
+pub use args::{object_value, Args, Block, Blocks, DynamicBlocks, Object};
 pub use backend::LocalBackend;
 pub use construct::{Construct, Node, Scope};
 pub use element::TerraformElement;
@@ -54,6 +55,7 @@ pub use error::{Error, Result};
 pub use expr::Expression;
 pub use functions::function_call;
 pub use iterator::{ForEach, TerraformCount, TerraformIterator};
+pub use literal::IntoValue;
 pub use meta::{count_index, Condition, Dependable, Lifecycle, MetaArguments};
 pub use module::TerraformHclModule;
 pub use output::TerraformOutput;
@@ -67,8 +69,8 @@ pub use variable::{TerraformLocal, TerraformVariable};
 /// The names a stack definition needs: `use cdktf::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        count_index, App, Construct, Dependable, Lifecycle, MetaArguments, Scope, TerraformElement,
-        TerraformHclModule, TerraformIterator, TerraformLocal, TerraformOutput,
-        TerraformRemoteState, TerraformStack, TerraformVariable, Value,
+        count_index, list, map, App, Construct, Dependable, IntoValue, Lifecycle, MetaArguments,
+        Scope, TerraformElement, TerraformHclModule, TerraformIterator, TerraformLocal,
+        TerraformOutput, TerraformRemoteState, TerraformStack, TerraformVariable, Value,
     };
 }

@@ -60,7 +60,12 @@ impl TerraformOutput {
         self.with(|o| o.sensitive = Some(yes))
     }
 
-    /// Adds explicit dependencies.
+    /// Adds explicit dependencies, written as bare references (`"tfe_team.t"`).
+    ///
+    /// **Differs from cdktf**, on purpose: cdktf 0.21 writes an output's `depends_on` as
+    /// interpolations (`"${tfe_team.t}"`), which `terraform validate` rejects ("A single static
+    /// variable reference is required"). The bare form is what Terraform's JSON syntax takes, as
+    /// cdktf itself writes for resources.
     pub fn depends_on<D: Dependable>(self, deps: impl IntoIterator<Item = D>) -> Self {
         let nodes: Vec<Node> = deps
             .into_iter()

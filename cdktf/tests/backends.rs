@@ -13,7 +13,7 @@ fn backends_app() -> App {
         .iter()
         .map(|name| TerraformStack::new(&app, name))
         .collect();
-    LocalBackend::from_config(
+    LocalBackend::new(
         &stacks[0],
         LocalBackendConfig::new()
             .path("state/local.tfstate")

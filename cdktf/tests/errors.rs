@@ -47,7 +47,7 @@ fn invalid_stack_names() {
 fn count_and_for_each_on_one_element() {
     let app = App::with_outdir("unused");
     let s = TerraformStack::new(&app, "s");
-    let it = TerraformIterator::<String>::from_list(vec!["a"]);
+    let it = TerraformIterator::from_list(vec!["a"]);
     data_resource(&s, "both", Config::new().count(2).for_each(&it));
     assert_eq!(
         synth_err(&app),

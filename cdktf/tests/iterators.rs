@@ -20,7 +20,7 @@ fn iterators_and_dynamic_blocks_synthesize_as_cdktf_writes_them() {
         Config::new().set("input", list.value()).for_each(&list),
     );
     // for_each over a map.
-    let map = TerraformIterator::<f64>::from_map([("small", 1), ("large", 3)]);
+    let map = TerraformIterator::<f64>::from_map(map! { "small" => 1, "large" => 3 });
     data_resource(
         &stack,
         "per-size",

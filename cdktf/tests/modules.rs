@@ -16,7 +16,7 @@ fn a_module_synthesizes_as_cdktf_writes_it() {
         Config::new().set::<String>("alias", "secondary"),
     );
     let before = data_resource(&stack, "before", Config::new());
-    let names = TerraformIterator::<String>::from_map([("a", "x"), ("b", "y")]);
+    let names = TerraformIterator::from_map(map! { "a" => "x", "b" => "y" });
     let m = TerraformHclModule::new(&stack, "workspaces", "app.terraform.io/acme/workspaces/tfe")
         .version("~> 1.2")
         .variable("prefix", "team-")

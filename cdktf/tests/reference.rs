@@ -6,14 +6,7 @@ use cdktf::prelude::*;
 use common::{provider, resource, Config};
 
 fn reference_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/reference/agent-token-example/cdktf.out");
-    if dir.exists() {
-        Some(dir)
-    } else {
-        println!("SKIP: {} is absent", dir.display());
-        None
-    }
+    test_support::shared("reference", "reference/agent-token-example/cdktf.out")
 }
 
 /// Replaces the values that legitimately differ: the library version and the absolute state path.

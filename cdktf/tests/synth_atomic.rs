@@ -35,7 +35,7 @@ fn app_with(outdir: &Path, stacks: &[&str], broken: Option<&str>) -> App {
         let s = TerraformStack::new(&app, name);
         data_resource(&s, "r", Config::new().set::<String>("input", *name));
         if Some(*name) == broken {
-            let it = TerraformIterator::<String>::from_list(vec!["a"]);
+            let it = TerraformIterator::from_list(vec!["a"]);
             data_resource(&s, "bad", Config::new().count(1).for_each(&it));
         }
     }

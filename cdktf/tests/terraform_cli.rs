@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use cdktf::backend::LocalBackend;
+use cdktf::backend::{LocalBackend, LocalBackendConfig};
 use cdktf::prelude::*;
 use common::{data_resource, Config};
 
@@ -15,16 +15,7 @@ const TRICKY: &str =
     "${HOME} %{if x}y%{endif} $${z} %%{w} back\\slash \"quoted\" tab\tline1\nline2 é ✓ 🎉";
 
 fn terraform_available() -> bool {
-    let ok = Command::new("terraform")
-        .arg("version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        println!("SKIP: terraform not on PATH");
-    }
-    ok
+    test_support::terraform("terraform_cli").is_some()
 }
 
 fn terraform(dir: &Path, cli_config: &Path, args: &[&str], stdin: Option<&str>) -> String {
@@ -65,7 +56,10 @@ fn terraform(dir: &Path, cli_config: &Path, args: &[&str], stdin: Option<&str>) 
 fn builtins_app(outdir: &Path, state: &Path) -> App {
     let app = App::with_outdir(outdir);
     let stack = TerraformStack::new(&app, "builtins");
-    LocalBackend::new(&stack, Some(&state.to_string_lossy()), None);
+    LocalBackend::new(
+        &stack,
+        LocalBackendConfig::new().path(state.to_string_lossy()),
+    );
     let env = TerraformVariable::new(&stack, "env")
         .type_constraint("string")
         .default("dev")

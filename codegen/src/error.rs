@@ -120,6 +120,17 @@ pub enum Error {
         /// The provider keys present.
         available: Vec<String>,
     },
+    /// No directory at or above the start has `schema/providers.json`: `codegen` without a
+    /// command regenerates the bindings of a checkout of this repository.
+    #[error(
+        "no schema/providers.json in {} or any directory above it: run `codegen` without a \
+         command inside a checkout of the cdktf-rs repository, or use `codegen generate`",
+        start.display()
+    )]
+    NoWorkspace {
+        /// Where the search started.
+        start: PathBuf,
+    },
     /// The providers list (`schema/providers.json`) is malformed.
     #[error("{}: {message}", file.display())]
     ProvidersFile {

@@ -130,9 +130,12 @@ impl Config {
         self
     }
 
-    /// The `path` of the `cdktf` dependency as written in `Cargo.toml` (default: the absolute
-    /// path of this workspace's `cdktf/`). With several providers, a relative path is taken
-    /// relative to the output directory.
+    /// Makes the generated packages depend on the runtime at this `path` (as written in
+    /// `Cargo.toml`), for working inside the runtime's own repository. With several providers, a
+    /// relative path is taken relative to the output directory.
+    ///
+    /// Default: a version dependency on the published runtime, `cdktf = "`[`RUNTIME_VERSION`]`"`,
+    /// so that a package generated anywhere (by an installed `codegen` too) builds.
     pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
         self.runtime_path = Some(path.into());
         self
@@ -292,7 +295,7 @@ impl Config {
         }
         let package_name = self.package_name_of(&pkg.provider_name, multi);
         let krate = package_name.replace('-', "_");
-        let runtime = self.runtime_path_for(multi);
+        let runtime = self.runtime_dependency(multi);
         let standalone = !multi && self.standalone.unwrap_or(true);
         let toml = emit::package::cargo_toml(&pkg, &package_name, &runtime, standalone);
         files.push(GeneratedFile {
@@ -324,11 +327,12 @@ impl Config {
         render_modules(&pkg, &base, &krate, files)
     }
 
-    fn runtime_path_for(&self, multi: bool) -> String {
+    fn runtime_dependency(&self, multi: bool) -> emit::package::Runtime {
+        use emit::package::Runtime;
         match &self.runtime_path {
-            Some(p) if multi && Path::new(p).is_relative() => format!("../{p}"),
-            Some(p) => p.clone(),
-            None => default_runtime_dir().to_string_lossy().into_owned(),
+            Some(p) if multi && Path::new(p).is_relative() => Runtime::Path(format!("../{p}")),
+            Some(p) => Runtime::Path(p.clone()),
+            None => Runtime::Version(RUNTIME_VERSION.to_string()),
         }
     }
 }
@@ -406,19 +410,9 @@ pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
     read::parse_document(text)
 }
 
-/// This workspace's `cdktf/` directory (the runtime), from where this crate was built.
-pub fn default_runtime_dir() -> PathBuf {
-    workspace_root().join("cdktf")
-}
-
-/// This workspace's root directory (`CARGO_MANIFEST_DIR/..`).
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| manifest.to_path_buf())
-}
+/// The version of the `cdktf` runtime that generated packages depend on by default: the one
+/// released with this generator.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One call: reads the schema file, generates a package per [`Config`] defaults (plus the file
 /// name in errors) and writes it to `out_dir`.

@@ -11,7 +11,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Generates Rust bindings for the cdktf runtime from `terraform providers schema -json`.
 ///
-/// Without a command, regenerates this workspace's `bindings/` from `schema/providers.json`.
+/// Without a command, regenerates the `bindings/` of the checkout around the working directory
+/// from its `schema/providers.json`.
 #[derive(Debug, Parser)]
 #[command(name = "codegen", version)]
 struct Cli {
@@ -33,7 +34,9 @@ enum Command {
         /// Generate only this provider (local name such as `tfe`, or its full key).
         #[arg(long, value_name = "NAME")]
         provider: Option<String>,
-        /// The `path` of the `cdktf` dependency (default: this workspace's `cdktf/`, absolute).
+        /// Depend on the runtime at this path (the `cdktf/` directory of a checkout), for work
+        /// inside the runtime's repository. Default: the published runtime of this version,
+        /// `cdktf = "<codegen's version>"`.
         #[arg(long, value_name = "PATH")]
         runtime_path: Option<String>,
         /// The provider version constraint for `required_providers`.
@@ -65,7 +68,8 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         None => {
-            let root = codegen::workspace_root();
+            let cwd = std::env::current_dir().context("reading the working directory")?;
+            let root = codegen::workspace::find_root(&cwd)?;
             let done = codegen::workspace::regenerate(&root).context("regenerating bindings/")?;
             for r in done {
                 warn(&r.generated.warnings);

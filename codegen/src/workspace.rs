@@ -40,6 +40,18 @@ pub struct Regenerated {
     pub summary: WriteSummary,
 }
 
+/// The checkout to regenerate: `start` or the nearest directory above it that has
+/// `schema/providers.json`.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("schema").join("providers.json").is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::NoWorkspace {
+            start: start.to_path_buf(),
+        })
+}
+
 /// Regenerates `ROOT/bindings/<name>/` for every provider in `ROOT/schema/providers.json`.
 /// Everything is generated before anything is written.
 pub fn regenerate(root: &Path) -> Result<Vec<Regenerated>> {

@@ -83,7 +83,7 @@ fn merged_types_keep_every_natural_name() {
 /// The aliases are the same types as the structs: a user crate converts between them freely.
 #[test]
 fn aliases_are_the_same_types() {
-    let root = codegen::workspace_root();
+    let root = test_support::workspace_root();
     let dir = root.join("target/codegen-aliases-test");
     let g = codegen::Config::new()
         .layout(codegen::Layout::Module)

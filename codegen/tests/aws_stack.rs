@@ -10,16 +10,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn plugin_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CDKTF_TF_PLUGIN_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/opt/tf-plugins"));
-    let aws = dir.join("registry.terraform.io/hashicorp/aws/5.100.0");
-    aws.is_dir().then_some(dir)
-}
 
 fn run(cmd: &mut Command) -> String {
     println!("running: {cmd:?}");
@@ -38,18 +30,13 @@ fn aws_stack_validates() {
     let Some(shared) = common::shared_schemas("aws_stack_validates") else {
         return;
     };
-    if Command::new("terraform").arg("version").output().is_err() {
-        println!("SKIP: aws_stack_validates: terraform is not on PATH");
-        return;
-    }
-    let Some(plugins) = plugin_dir() else {
-        println!(
-            "SKIP: aws_stack_validates: no hashicorp/aws 5.100.0 plugin under /opt/tf-plugins \
-             (set CDKTF_TF_PLUGIN_DIR to the folder above registry.terraform.io)"
-        );
+    let Some(terraform) = test_support::terraform("aws_stack_validates") else {
         return;
     };
-    let root = codegen::workspace_root();
+    let Some(plugins) = test_support::aws_plugin_dir("aws_stack_validates") else {
+        return;
+    };
+    let root = test_support::workspace_root();
     let base = root.join("target/aws-stack");
     let pkg = base.join("aws");
     // A link left by hand would make `write_to` write through it.
@@ -82,13 +69,28 @@ fn aws_stack_validates() {
     )
     .expect("JSON");
     assert_eq!(json["resource"]["aws_subnet"]["subnet"]["count"], 3);
+    // Objects in a set attribute: only the fields set, the others `null`.
+    let ingress = &json["resource"]["aws_security_group"]["web"]["ingress"][0];
+    assert_eq!(ingress["from_port"], 443);
+    assert_eq!(ingress["self"], serde_json::Value::Null);
+    assert!(
+        ingress.as_object().is_some_and(|o| o.len() == 9),
+        "{ingress}"
+    );
+    // A dynamic block on a block that appears at most once.
+    let archive =
+        &json["resource"]["aws_s3_bucket_lifecycle_configuration"]["logs-lifecycle"]["rule"][1];
+    assert_eq!(
+        archive["dynamic"]["filter"]["content"]["prefix"],
+        "${each.value}"
+    );
     assert_eq!(
         json["output"]["function_account"]["value"],
         "${provider::aws::arn_parse(aws_lambda_function.fn.arn)}"
     );
 
     let tf = |args: &[&str], dir: &Path| {
-        let mut cmd = Command::new("terraform");
+        let mut cmd = Command::new(&terraform);
         cmd.args(args).current_dir(dir).env("TF_IN_AUTOMATION", "1");
         run(&mut cmd)
     };

@@ -55,7 +55,7 @@ fn corpus_compiles() {
     let Some(shared) = common::shared_schemas("corpus_compiles") else {
         return;
     };
-    let root = codegen::workspace_root();
+    let root = test_support::workspace_root();
     let base = root.join("target/codegen-compile-test");
     let ws = base.join("ws");
     let docs = common::json_files(&shared);

@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 
 fn tfe_schema() -> String {
-    let path = codegen::workspace_root().join("schema/tfe.json");
+    let path = test_support::workspace_root().join("schema/tfe.json");
     std::fs::read_to_string(path).expect("schema/tfe.json")
 }
 
@@ -104,7 +104,7 @@ fn rustdoc_is_the_same_page() {
 #[test]
 fn cli_writes_the_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let schema = codegen::workspace_root().join("schema/tfe.json");
+    let schema = test_support::workspace_root().join("schema/tfe.json");
     let out = Command::cargo_bin("codegen")
         .expect("binary")
         .args(["docs", "--schema"])

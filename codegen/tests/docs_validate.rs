@@ -12,7 +12,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::{json, Value};
@@ -277,21 +277,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
 /// Examples per configuration: one `terraform validate` loads the provider schema once.
 const CHUNK: usize = 300;
 
-fn plugin_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(
-        std::env::var_os("CDKTF_TF_PLUGIN_DIR").unwrap_or_else(|| "/opt/tf-plugins".into()),
-    );
-    let aws = dir.join("registry.terraform.io/hashicorp/aws/5.100.0");
-    aws.is_dir().then_some(dir)
-}
-
-fn terraform_available() -> bool {
-    Command::new("terraform")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Renames the variables of one example (`var.x` -> `var.<prefix>x`) so that many examples fit
 /// in one configuration.
 fn prefix_vars(v: &mut Value, prefix: &str) {
@@ -384,15 +369,10 @@ fn aws_examples_validate() {
     let Some(shared) = common::shared_schemas("aws_examples_validate") else {
         return;
     };
-    if !terraform_available() {
-        println!("SKIP aws_examples_validate: `terraform` is not on PATH");
+    if test_support::terraform("aws_examples_validate").is_none() {
         return;
     }
-    let Some(plugins) = plugin_dir() else {
-        println!(
-            "SKIP aws_examples_validate: no aws 5.100.0 plugin under /opt/tf-plugins \
-             (set CDKTF_TF_PLUGIN_DIR)"
-        );
+    let Some(plugins) = test_support::aws_plugin_dir("aws_examples_validate") else {
         return;
     };
     let full = std::env::var_os("CDKTF_DOCS_VALIDATE").is_some_and(|v| v == "1");

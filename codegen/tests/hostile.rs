@@ -390,7 +390,7 @@ fn write_package(
 
 #[test]
 fn hostile_deep_and_random_schemas_compile_and_keep_terraform_names() {
-    let root = codegen::workspace_root();
+    let root = test_support::workspace_root();
     let mut files = Vec::new();
     let mut members: Vec<String> = Vec::new();
     let mut deps = String::new();

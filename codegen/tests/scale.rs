@@ -42,7 +42,7 @@ fn schema() -> String {
 
 #[test]
 fn shares_across_items_and_folds_recursion() {
-    let root = codegen::workspace_root();
+    let root = test_support::workspace_root();
     let g = codegen::Config::new()
         .runtime_path(root.join("cdktf").display().to_string())
         .generate(&schema())

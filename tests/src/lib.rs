@@ -1,4 +1,6 @@
 //! Helpers shared by the end-to-end tests.
+//!
+//! The README's examples are doctests of this crate (see [`readme`]).
 
 use std::path::{Path, PathBuf};
 
@@ -10,15 +12,10 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// `../shared/<rel>` beside the checkout, or `None` (after printing why) when it is absent.
+/// `../shared/<rel>` beside the checkout, or `None` (after printing why, or failing under CI)
+/// when it is absent.
 pub fn shared(rel: &str) -> Option<PathBuf> {
-    let path = workspace_root().join("../shared").join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("SKIP: {} is absent", path.display());
-        None
-    }
+    test_support::shared("integration-tests", rel)
 }
 
 /// Replaces what legitimately differs between our output and cdktf's: the library version
@@ -80,3 +77,7 @@ pub fn snapshot_text(app: &cdktf::App) -> String {
     }
     out.replace(cdktf::synth::VERSION, "VERSION")
 }
+
+/// The README, whose Rust examples run as this crate's doctests.
+#[doc = include_str!("../../README.md")]
+pub mod readme {}

@@ -366,32 +366,30 @@ impl ::cdktf::Dependable for DataTfeWorkspace {
 #[must_use]
 pub struct DataTfeWorkspaceVcsRepo(Args);
 impl DataTfeWorkspaceVcsRepo {
-    /// The required arguments; set optional ones with the setters.
+    /// Every field unset (written as `null`); set fields with the setters.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        branch: impl Into<Value<String>>,
-        github_app_installation_id: impl Into<Value<String>>,
-        identifier: impl Into<Value<String>>,
-        ingress_submodules: impl Into<Value<bool>>,
-        oauth_token_id: impl Into<Value<String>>,
-        tags_regex: impl Into<Value<String>>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self(Args::new())
-            .branch(branch)
-            .github_app_installation_id(github_app_installation_id)
-            .identifier(identifier)
-            .ingress_submodules(ingress_submodules)
-            .oauth_token_id(oauth_token_id)
-            .tags_regex(tags_regex)
+            .branch(Value::null())
+            .github_app_installation_id(Value::null())
+            .identifier(Value::null())
+            .ingress_submodules(Value::null())
+            .oauth_token_id(Value::null())
+            .tags_regex(Value::null())
+    }
+}
+impl Default for DataTfeWorkspaceVcsRepo {
+    fn default() -> Self {
+        Self::new()
     }
 }
 impl DataTfeWorkspaceVcsRepo {
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn branch(mut self, value: impl Into<Value<String>>) -> Self {
         self.0.set_value("branch", value.into());
         self
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn github_app_installation_id(
         mut self,
         value: impl Into<Value<String>>,
@@ -399,22 +397,22 @@ impl DataTfeWorkspaceVcsRepo {
         self.0.set_value("github_app_installation_id", value.into());
         self
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn identifier(mut self, value: impl Into<Value<String>>) -> Self {
         self.0.set_value("identifier", value.into());
         self
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn ingress_submodules(mut self, value: impl Into<Value<bool>>) -> Self {
         self.0.set_value("ingress_submodules", value.into());
         self
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn oauth_token_id(mut self, value: impl Into<Value<String>>) -> Self {
         self.0.set_value("oauth_token_id", value.into());
         self
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn tags_regex(mut self, value: impl Into<Value<String>>) -> Self {
         self.0.set_value("tags_regex", value.into());
         self
@@ -449,27 +447,27 @@ impl ToExpression for DataTfeWorkspaceVcsRepoRef {
     }
 }
 impl DataTfeWorkspaceVcsRepoRef {
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn branch(&self) -> Value<String> {
         self.0.get("branch")
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn github_app_installation_id(&self) -> Value<String> {
         self.0.get("github_app_installation_id")
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn identifier(&self) -> Value<String> {
         self.0.get("identifier")
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn ingress_submodules(&self) -> Value<bool> {
         self.0.get("ingress_submodules")
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn oauth_token_id(&self) -> Value<String> {
         self.0.get("oauth_token_id")
     }
-    /// Required.
+    /// Optional; written as `null` when not set.
     pub fn tags_regex(&self) -> Value<String> {
         self.0.get("tags_regex")
     }

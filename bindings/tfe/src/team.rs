@@ -92,7 +92,10 @@ impl TeamConfig {
     /// Organization-wide permissions granted to the team.
     ///
     /// Optional block.
-    pub fn organization_access(mut self, value: TeamOrganizationAccess) -> Self {
+    pub fn organization_access(
+        mut self,
+        value: impl Into<::cdktf::Block<TeamOrganizationAccess>>,
+    ) -> Self {
         self.0.set_block("organization_access", value);
         self
     }

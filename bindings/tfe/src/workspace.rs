@@ -308,7 +308,10 @@ impl WorkspaceConfig {
     /// Connection of the workspace to a version control repository.
     ///
     /// Optional block.
-    pub fn vcs_repo(mut self, value: WorkspaceVcsRepo) -> Self {
+    pub fn vcs_repo(
+        mut self,
+        value: impl Into<::cdktf::Block<WorkspaceVcsRepo>>,
+    ) -> Self {
         self.0.set_block("vcs_repo", value);
         self
     }

@@ -136,14 +136,19 @@ impl<'a> Module<'a> {
                 param.prefixed(&format!("{}: ", f.rust_name))
             })
             .collect();
+        // Fields of an object type that Terraform needs present start as `null`.
+        let nulls = ty.fields.iter().filter(|f| f.facts.null_when_unset);
         let calls: Vec<(String, String)> = required
             .iter()
             .map(|f| (f.rust_name.clone(), f.rust_name.clone()))
+            .chain(nulls.map(|f| (f.rust_name.clone(), format!("{}::null()", p.value))))
             .collect();
         self.start_item(code);
         code.open_impl(&Ty::atom(&ty.rust_name), None);
         code.docs(
-            &[if required.is_empty() {
+            &[if ty.fields.iter().any(|f| f.facts.null_when_unset) {
+                " Every field unset (written as `null`); set fields with the setters."
+            } else if required.is_empty() {
                 " An empty configuration; set arguments with the setters."
             } else {
                 " The required arguments; set optional ones with the setters."
@@ -216,9 +221,11 @@ impl<'a> Module<'a> {
             FieldType::Block { mode, ty } => {
                 let s = self.block_names(field, *ty).0;
                 match mode {
-                    BlockMode::Single | BlockMode::OneOf { .. } => {
-                        (Ty::atom(s), ("set_block", vec![tf, value()]))
-                    }
+                    // A struct, or a dynamic block (`TerraformIterator::dynamic`).
+                    BlockMode::Single | BlockMode::OneOf { .. } => (
+                        Ty::generic(into, vec![Ty::generic("::cdktf::Block", vec![Ty::atom(s)])]),
+                        ("set_block", vec![tf, value()]),
+                    ),
                     BlockMode::List | BlockMode::Set => (
                         Ty::generic(into, vec![Ty::generic(p.blocks, vec![Ty::atom(s)])]),
                         ("set_blocks", vec![tf, value()]),

@@ -13,11 +13,20 @@ fn toml_str(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
+/// How a generated package finds the `cdktf` runtime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Runtime {
+    /// The published crate, by version requirement (`cdktf = "0.1.0"`).
+    Version(String),
+    /// A local checkout of the runtime (`cdktf = { path = "../cdktf" }`).
+    Path(String),
+}
+
 /// `Cargo.toml` of the generated package.
 pub fn cargo_toml(
     pkg: &Package,
     package_name: &str,
-    runtime_path: &str,
+    runtime: &Runtime,
     standalone: bool,
 ) -> String {
     let mut out = String::new();
@@ -32,10 +41,11 @@ pub fn cargo_toml(
     // Doctests are on: each module's Example Usage is a doctest (code blocks of schema
     // descriptions are fenced as `text`, so only those run). A doctest compiles only when its
     // module's feature is enabled; `cargo test --doc --features full` runs them all.
-    out.push_str(&format!(
-        "[dependencies]\ncdktf = {{ path = {} }}\n\n",
-        toml_str(runtime_path)
-    ));
+    let dependency = match runtime {
+        Runtime::Version(v) => toml_str(v),
+        Runtime::Path(p) => format!("{{ path = {} }}", toml_str(p)),
+    };
+    out.push_str(&format!("[dependencies]\ncdktf = {dependency}\n\n"));
     out.push_str("[features]\ndefault = []\n");
     let features: Vec<&str> = pkg
         .items

@@ -365,6 +365,7 @@ impl<'s> ItemBuilder<'s> {
                 write_only: attr.write_only,
                 min_items: u64::from(presence == Presence::Required),
                 max_items: 0,
+                null_when_unset: false,
             },
             alias: None,
         })
@@ -407,19 +408,18 @@ impl<'s> ItemBuilder<'s> {
                 let mut fields = Vec::new();
                 for (tf, t) in attributes {
                     let ty = self.value_type(t, &name, tf, &format!("{tf_path}.{tf}"));
-                    let presence = if optional.contains(tf) {
-                        Presence::Optional
+                    // Every field is a setter: the type needs the ones it does not mark
+                    // optional present, and those are written as `null` when not set.
+                    let null_when_unset = !optional.contains(tf);
+                    let note = if null_when_unset {
+                        "Optional; written as `null` when not set."
                     } else {
-                        Presence::Required
-                    };
-                    let note = match presence {
-                        Presence::Required => "Required.",
-                        _ => "Optional.",
+                        "Optional."
                     };
                     fields.push(Field {
                         tf_name: tf.clone(),
                         rust_name: idents[tf].clone(),
-                        presence,
+                        presence: Presence::Optional,
                         ty: FieldType::Attr(ty),
                         doc: Doc {
                             description: None,
@@ -427,7 +427,7 @@ impl<'s> ItemBuilder<'s> {
                             deprecated: false,
                         },
                         facts: Facts {
-                            min_items: u64::from(presence == Presence::Required),
+                            null_when_unset,
                             ..Facts::default()
                         },
                         alias: None,

@@ -130,8 +130,9 @@ pub(crate) fn shallow_key(ty: &ObjectType) -> String {
             write_only,
             min_items,
             max_items,
+            null_when_unset,
         } = f.facts;
-        for flag in [computed, sensitive, write_only] {
+        for flag in [computed, sensitive, write_only, null_when_unset] {
             out.push(if flag { '1' } else { '0' });
         }
         out.push_str(&min_items.to_string());

@@ -185,6 +185,10 @@ pub struct Facts {
     pub min_items: u64,
     /// For a block, the schema's `max_items` (0: unbounded); 0 for an attribute.
     pub max_items: u64,
+    /// A field of an object type (`list(object({...}))`) that the type does not mark optional:
+    /// Terraform needs it present, so an unset one is written as `null`. Users set only what
+    /// they need, with setters.
+    pub null_when_unset: bool,
 }
 
 /// Whether a field can or must be set.

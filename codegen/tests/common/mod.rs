@@ -3,16 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-/// `/work/shared/schemas`, found relative to this package (`codegen/../../shared/schemas`).
-/// `None` (after printing a SKIP line) when it is absent.
+/// `../shared/schemas` beside the checkout; `None` (after printing a SKIP line, or failing
+/// under CI) when it is absent.
 pub fn shared_schemas(test: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("SKIP {test}: {} not found", dir.display());
-        None
-    }
+    test_support::shared(test, "schemas")
 }
 
 /// Generates with settings that do not depend on the machine (relative runtime path).

@@ -1,8 +1,6 @@
 //! An AWS stack written with the generated bindings (`codegen/tests/aws_stack.rs` generates them,
 //! runs this program, then `terraform init` and `terraform validate` on its output).
 
-use std::collections::BTreeMap;
-
 use aws::data_aws_iam_policy_document::{
     DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentConfig, DataAwsIamPolicyDocumentStatement,
     DataAwsIamPolicyDocumentStatementPrincipals,
@@ -22,20 +20,15 @@ use aws::subnet::{Subnet, SubnetConfig};
 use aws::vpc::{Vpc, VpcConfig};
 use cdktf::prelude::*;
 
-/// One ingress or egress rule for TCP on `port` from `cidr`.
+/// One ingress or egress rule for TCP on `port` from `cidr`. The rule is an object in a set
+/// attribute: the fields left unset are written as `null`, which Terraform needs.
 fn rule(description: &str, port: u16, cidr: &str) -> SecurityGroupEgress {
-    let none: Vec<String> = Vec::new();
-    SecurityGroupEgress::new(
-        vec![cidr],
-        description,
-        port,
-        none.clone(),
-        none.clone(),
-        "tcp",
-        none,
-        false,
-        port,
-    )
+    SecurityGroupEgress::new()
+        .cidr_blocks(vec![cidr])
+        .description(description)
+        .from_port(port)
+        .to_port(port)
+        .protocol("tcp")
 }
 
 fn build(app: &App) -> TerraformStack {
@@ -71,6 +64,7 @@ fn build(app: &App) -> TerraformStack {
     );
 
     let bucket = S3Bucket::new(&stack, "logs", S3BucketConfig::new().bucket_prefix("logs-"));
+    let archive_prefix = cdktf::TerraformIterator::from_list(vec!["archive/"]);
     S3BucketLifecycleConfiguration::new(
         &stack,
         "logs-lifecycle",
@@ -78,8 +72,11 @@ fn build(app: &App) -> TerraformStack {
             S3BucketLifecycleConfigurationRule::new("expire", "Enabled")
                 .filter(S3BucketLifecycleConfigurationRuleFilter::new().prefix("tmp/"))
                 .expiration(S3BucketLifecycleConfigurationRuleExpiration::new().days(30)),
+            // A dynamic block on a block that appears at most once (`max_items = 1`).
             S3BucketLifecycleConfigurationRule::new("archive", "Enabled")
-                .filter(S3BucketLifecycleConfigurationRuleFilter::new().prefix("archive/"))
+                .filter(archive_prefix.dynamic(
+                    S3BucketLifecycleConfigurationRuleFilter::new().prefix(archive_prefix.value()),
+                ))
                 .transition(vec![S3BucketLifecycleConfigurationRuleTransition::new(
                     "GLACIER",
                 )
@@ -114,11 +111,10 @@ fn build(app: &App) -> TerraformStack {
             .depends_on([&sg]),
     );
 
-    let settings: BTreeMap<String, String> = [("log-level", "info"), ("region", "eu-west-1")]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    let each = cdktf::TerraformIterator::from_map(settings);
+    let each = cdktf::TerraformIterator::from_map(map! {
+        "log-level" => "info",
+        "region" => "eu-west-1",
+    });
     SsmParameter::new(
         &stack,
         "setting",

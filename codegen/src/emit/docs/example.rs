@@ -60,6 +60,9 @@ pub struct Call {
     pub type_name: String,
     /// The required fields, in `new`'s parameter order.
     pub args: Vec<(String, Placeholder)>,
+    /// Fields of an object type that Terraform needs (written as `null` when not set): the
+    /// example sets them, by setter (Rust name, Terraform name, value).
+    pub setters: Vec<(String, String, Placeholder)>,
 }
 
 /// The example of one element.
@@ -157,21 +160,24 @@ impl Builder<'_> {
         // Required fields cannot recurse forever in a valid schema; the bound only keeps a
         // malformed one from hanging the generator.
         self.depth += 1;
-        let args = if self.depth > 64 {
-            Vec::new()
-        } else {
-            item.types[id]
-                .fields
-                .iter()
-                .filter(|f| f.presence == Presence::Required)
-                .map(|f| {
-                    let p = join(path, &f.tf_name);
-                    (f.tf_name.clone(), self.field(f, &p))
-                })
-                .collect()
-        };
+        let (mut args, mut setters) = (Vec::new(), Vec::new());
+        if self.depth <= 64 {
+            for f in &item.types[id].fields {
+                let p = join(path, &f.tf_name);
+                if f.presence == Presence::Required {
+                    args.push((f.tf_name.clone(), self.field(f, &p)));
+                } else if f.facts.null_when_unset {
+                    let value = self.field(f, &p);
+                    setters.push((f.rust_name.clone(), f.tf_name.clone(), value));
+                }
+            }
+        }
         self.depth -= 1;
-        Call { type_name, args }
+        Call {
+            type_name,
+            args,
+            setters,
+        }
     }
 
     fn field(&mut self, field: &Field, path: &str) -> Placeholder {
@@ -290,7 +296,12 @@ impl Example {
     fn call_tokens(&self, call: &Call) -> TokenStream {
         let ty = ident(&call.type_name);
         let args = call.args.iter().map(|(_, p)| self.placeholder_tokens(p));
-        quote!(#ty::new(#(#args),*))
+        let setters = call.setters.iter().map(|(name, _, p)| {
+            let name = ident(name);
+            let value = self.placeholder_tokens(p);
+            quote!(.#name(#value))
+        });
+        quote!(#ty::new(#(#args),*)#(#setters)*)
     }
 
     /// The example as a Rust program (hidden doctest lines start with `# `).
@@ -446,6 +457,11 @@ impl Example {
             call.args
                 .iter()
                 .map(|(k, p)| (k.clone(), self.placeholder_json(p)))
+                .chain(
+                    call.setters
+                        .iter()
+                        .map(|(_, k, p)| (k.clone(), self.placeholder_json(p))),
+                )
                 .collect(),
         )
     }

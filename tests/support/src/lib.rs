@@ -1,0 +1,94 @@
+//! What the tests of this workspace share: where the optional inputs are (the `../shared` corpus
+//! beside the checkout, `terraform` on `PATH`, the aws provider plugin), and one rule for when
+//! one is missing.
+//!
+//! The rule: on a user's machine a test that needs a missing input prints `SKIP: <test>: <why>`
+//! and passes, so that a fresh clone with nothing beside it passes `cargo test --workspace`.
+//! Under CI (`CI=true`), where every input is provided, a skip is a failure instead, so that CI
+//! cannot go green by skipping.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The workspace root (this crate lives in `tests/support`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Whether this run is CI's, where nothing may be skipped.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Reports that `test` cannot run because of `why`: prints `SKIP: test: why` and returns, or
+/// panics under CI.
+///
+/// # Panics
+/// Under CI (`CI=true`), always.
+pub fn skip(test: &str, why: &str) {
+    if in_ci() {
+        panic!("{test}: {why}; under CI (CI=true) every test input must be present, nothing is skipped");
+    }
+    println!("SKIP: {test}: {why}");
+}
+
+/// `../shared/<rel>` beside the checkout, or `None` after [`skip`] when it is absent.
+pub fn shared(test: &str, rel: &str) -> Option<PathBuf> {
+    let path = workspace_root().join("../shared").join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        skip(test, &format!("{} is absent", path.display()));
+        None
+    }
+}
+
+/// The terraform command (`$TERRAFORM_BINARY_NAME`, else `terraform`), if it runs; else `None`
+/// after [`skip`].
+pub fn terraform(test: &str) -> Option<String> {
+    let bin = std::env::var("TERRAFORM_BINARY_NAME")
+        .ok()
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| "terraform".to_string());
+    let ok = Command::new(&bin)
+        .arg("version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if ok {
+        Some(bin)
+    } else {
+        skip(test, &format!("`{bin}` is not on PATH"));
+        None
+    }
+}
+
+/// A plugin directory holding the hashicorp/aws 5.100.0 provider, for `terraform init
+/// -plugin-dir`: `$CDKTF_TF_PLUGIN_DIR`, else `/opt/tf-plugins`. `None` after [`skip`] when it
+/// has no such plugin.
+pub fn aws_plugin_dir(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("CDKTF_TF_PLUGIN_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/opt/tf-plugins"));
+    if dir
+        .join("registry.terraform.io/hashicorp/aws/5.100.0")
+        .is_dir()
+    {
+        Some(dir)
+    } else {
+        skip(
+            test,
+            &format!(
+                "no hashicorp/aws 5.100.0 plugin under {} (set CDKTF_TF_PLUGIN_DIR to the folder \
+                 above registry.terraform.io)",
+                dir.display()
+            ),
+        );
+        None
+    }
+}
