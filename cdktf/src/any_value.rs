@@ -84,6 +84,15 @@ impl<X: AnyValue> AnyValue for Vec<X> {
     }
 }
 
+/// A list of values: `["a", "b"]`, `[1, 2]`.
+impl<X: AnyValue, const N: usize> AnyValue for [X; N] {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::List(
+            self.into_iter().map(|x| x.into_raw().0).collect(),
+        ))
+    }
+}
+
 /// A map of values.
 impl<K: Into<String>, X: AnyValue> AnyValue for std::collections::BTreeMap<K, X> {
     fn into_raw(self) -> RawValue {

@@ -182,6 +182,52 @@ impl TerraformIterator<Dynamic> {
     }
 }
 
+/// cdktf's `for` expressions over an iterator's collection (for lists, `toset(LIST)`), with the
+/// loop variables `key` and `val`. The typed closures of [`expressions`](crate::expressions)
+/// (`list.map_each(|item| ...)`) are the typed way to write the same.
+impl<T> TerraformIterator<T> {
+    fn for_text(&self, key: Option<&str>, value: &str) -> Value<Dynamic> {
+        let input = crate::functions::repr_expression(self.for_each.clone());
+        crate::expressions::for_expression(input, |_: Value<Dynamic>, _: Value<Dynamic>| {
+            let value = Value::<Dynamic>::from_expression(Expression::raw(value));
+            match key {
+                Some(k) => crate::expressions::ForBody::map(Expression::raw(k), value),
+                None => crate::expressions::ForBody::list(value),
+            }
+        })
+    }
+
+    /// `[ for key, val in INPUT: key]`: the keys (for lists, the elements).
+    pub fn keys(&self) -> Value<Dynamic> {
+        self.for_text(None, "key")
+    }
+
+    /// `[ for key, val in INPUT: val]`: the values.
+    pub fn values(&self) -> Value<Dynamic> {
+        self.for_text(None, "val")
+    }
+
+    /// `[ for key, val in INPUT: val.PROPERTY]`: one attribute of every value.
+    pub fn pluck_property(&self, property: &str) -> Value<Dynamic> {
+        let input = crate::functions::repr_expression(self.for_each.clone());
+        crate::expressions::for_expression(input, |_: Value<Dynamic>, val: Value<Dynamic>| {
+            crate::expressions::ForBody::list(crate::functions::lookup_nested(val, [property]))
+        })
+    }
+
+    /// `[ for key, val in INPUT: EXPRESSION]`, the expression written as Terraform text
+    /// (`"val.name if val.enabled"`), as cdktf's `forExpressionForList` takes it.
+    pub fn for_expression_for_list(&self, expression: &str) -> Value<Dynamic> {
+        self.for_text(None, expression)
+    }
+
+    /// `{ for key, val in INPUT: KEY => VALUE }`, both written as Terraform text, as cdktf's
+    /// `forExpressionForMap` takes them.
+    pub fn for_expression_for_map(&self, key: &str, value: &str) -> Value<Dynamic> {
+        self.for_text(Some(key), value)
+    }
+}
+
 /// cdktf's `TerraformCount`: a typed `count` whose [`index`](Self::index) is `count.index`.
 ///
 /// ```

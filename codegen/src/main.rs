@@ -11,7 +11,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Generates Rust bindings for the cdktf runtime from `terraform providers schema -json`.
 ///
-/// Without a command, regenerates this workspace's `bindings/` from `schema/providers.json`.
+/// Without a command, regenerates this workspace's `bindings/` from `schema/providers.json` and
+/// the runtime's built-in functions (`cdktf/src/functions/generated.rs`) from
+/// `schema/functions.json`.
 #[derive(Debug, Parser)]
 #[command(name = "codegen", version)]
 struct Cli {
@@ -67,10 +69,13 @@ fn main() -> anyhow::Result<()> {
         None => {
             let root = codegen::workspace_root();
             let done = codegen::workspace::regenerate(&root).context("regenerating bindings/")?;
-            for r in done {
+            for r in done.providers {
                 warn(&r.generated.warnings);
                 report(&r.dir, &r.summary);
             }
+            let (path, written) = done.functions;
+            let state = if written { "written" } else { "unchanged" };
+            eprintln!("{}: {state}", path.display());
         }
         Some(Command::Generate {
             schema,
