@@ -7,13 +7,16 @@
 //! A closure receives the loop variables as typed values and returns the body:
 //!
 //! ```
-//! use cdktf::functions::upper;
+//! use cdktf::functions::{trimspace, upper};
 //! use cdktf::Value;
 //! use std::collections::BTreeMap;
 //!
 //! let names: Value<Vec<String>> = cdktf::Expression::raw("var.names").into();
-//! let loud = names.map_each(|name| upper(name));
-//! assert_eq!(loud.to_literal_json().unwrap(), "${[ for key, val in var.names: upper(val)]}");
+//! let loud = names.map_each(|name| upper(trimspace(name)));
+//! assert_eq!(
+//!     loud.to_literal_json().unwrap(),
+//!     "${[ for key, val in var.names: upper(trimspace(val))]}"
+//! );
 //!
 //! let kept = names.filter_each(|name| name.ne(""));
 //! assert_eq!(kept.to_literal_json().unwrap(), r#"${[ for key, val in var.names: val if (val != "")]}"#);
@@ -331,7 +334,7 @@ mod tests {
     #[test]
     fn nested_loops_get_their_own_variables() {
         let outer: Value<Vec<Vec<String>>> = Expression::raw("var.l").into();
-        let v = outer.map_each(|inner| inner.map_each(|s| upper(s)));
+        let v = outer.map_each(|inner| inner.map_each(upper));
         assert_eq!(
             text(v),
             "${[ for key, val in var.l: [ for key1, val1 in val: upper(val1)]]}"

@@ -292,10 +292,7 @@ fn console_cases(v: &Vars) -> Vec<(Value<Dynamic>, serde_json::Value)> {
         (v.flag.eq(false).into_dynamic(), json!(false)),
         ((length(&v.list) + &v.num * 2).into_dynamic(), json!(16)),
         // `for` expressions, typed and cdktf's.
-        (
-            v.list.map_each(|s| upper(s)).into_dynamic(),
-            json!(["B", "A"]),
-        ),
+        (v.list.map_each(upper).into_dynamic(), json!(["B", "A"])),
         (
             v.list.filter_each(|s| s.ne("a")).into_dynamic(),
             json!(["b"]),
@@ -324,7 +321,7 @@ fn console_cases(v: &Vars) -> Vec<(Value<Dynamic>, serde_json::Value)> {
         ),
         (
             Value::<Vec<Vec<String>>>::from([vec!["a", "b"], vec!["c"]])
-                .map_each(|inner| inner.map_each(|s| upper(s)))
+                .map_each(|inner| inner.map_each(upper))
                 .into_dynamic(),
             json!([["A", "B"], ["C"]]),
         ),

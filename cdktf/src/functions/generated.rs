@@ -7,67 +7,66 @@
 //! whose items are spread as arguments, as cdktf's `Fn` does.
 #![allow(clippy::all, deprecated)]
 use std::collections::BTreeMap;
-use super::{call, typed, untyped};
 use crate::{AnyValue, Dynamic, Value};
 /// `abs` returns the absolute value of the given number. In other words, if the number is zero or positive then it is returned as-is, but if it is negative then it is multiplied by -1 to make it positive before returning it.
 ///
 /// Terraform: `abs(num)`.
 pub fn abs(num: impl Into<Value<f64>>) -> Value<f64> {
-    call("abs", [typed::<f64>(num)])
+    super::call("abs", [super::typed::<f64>(num)])
 }
 /// `abspath` takes a string containing a filesystem path and converts it to an absolute path. That is, if the path is not absolute, it will be joined with the current working directory.
 ///
 /// Terraform: `abspath(path)`.
 pub fn abspath(path: impl Into<Value<String>>) -> Value<String> {
-    call("abspath", [typed::<String>(path)])
+    super::call("abspath", [super::typed::<String>(path)])
 }
 /// `alltrue` returns `true` if all elements in a given collection are `true` or `"true"`. It also returns `true` if the collection is empty.
 ///
 /// Terraform: `alltrue(list)`.
 pub fn alltrue(list: impl Into<Value<Vec<bool>>>) -> Value<bool> {
-    call("alltrue", [typed::<Vec<bool>>(list)])
+    super::call("alltrue", [super::typed::<Vec<bool>>(list)])
 }
 /// `anytrue` returns `true` if any element in a given collection is `true` or `"true"`. It also returns `false` if the collection is empty.
 ///
 /// Terraform: `anytrue(list)`.
 pub fn anytrue(list: impl Into<Value<Vec<bool>>>) -> Value<bool> {
-    call("anytrue", [typed::<Vec<bool>>(list)])
+    super::call("anytrue", [super::typed::<Vec<bool>>(list)])
 }
 /// `base64decode` takes a string containing a Base64 character sequence and returns the original string.
 ///
 /// Terraform: `base64decode(str)`.
 pub fn base64decode(str: impl Into<Value<String>>) -> Value<String> {
-    call("base64decode", [typed::<String>(str)])
+    super::call("base64decode", [super::typed::<String>(str)])
 }
 /// `base64encode` applies Base64 encoding to a string.
 ///
 /// Terraform: `base64encode(str)`.
 pub fn base64encode(str: impl Into<Value<String>>) -> Value<String> {
-    call("base64encode", [typed::<String>(str)])
+    super::call("base64encode", [super::typed::<String>(str)])
 }
 /// `base64gzip` compresses a string with gzip and then encodes the result in Base64 encoding.
 ///
 /// Terraform: `base64gzip(str)`.
 pub fn base64gzip(str: impl Into<Value<String>>) -> Value<String> {
-    call("base64gzip", [typed::<String>(str)])
+    super::call("base64gzip", [super::typed::<String>(str)])
 }
 /// `base64sha256` computes the SHA256 hash of a given string and encodes it with Base64. This is not equivalent to `base64encode(sha256("test"))` since `sha256()` returns hexadecimal representation.
 ///
 /// Terraform: `base64sha256(str)`.
 pub fn base64sha256(str: impl Into<Value<String>>) -> Value<String> {
-    call("base64sha256", [typed::<String>(str)])
+    super::call("base64sha256", [super::typed::<String>(str)])
 }
 /// `base64sha512` computes the SHA512 hash of a given string and encodes it with Base64. This is not equivalent to `base64encode(sha512("test"))` since `sha512()` returns hexadecimal representation.
 ///
 /// Terraform: `base64sha512(str)`.
 pub fn base64sha512(str: impl Into<Value<String>>) -> Value<String> {
-    call("base64sha512", [typed::<String>(str)])
+    super::call("base64sha512", [super::typed::<String>(str)])
 }
 /// `basename` takes a string containing a filesystem path and removes all except the last portion from it.
 ///
 /// Terraform: `basename(path)`.
 pub fn basename(path: impl Into<Value<String>>) -> Value<String> {
-    call("basename", [typed::<String>(path)])
+    super::call("basename", [super::typed::<String>(path)])
 }
 /// `bcrypt` computes a hash of the given string using the Blowfish cipher, returning a string in [the _Modular Crypt Format_](https://passlib.readthedocs.io/en/stable/modular_crypt_format.html) usually expected in the shadow password file on many Unix systems.
 ///
@@ -77,26 +76,30 @@ pub fn bcrypt(
     str: impl Into<Value<String>>,
     cost: impl IntoIterator<Item = impl Into<Value<f64>>>,
 ) -> Value<String> {
-    let rest = cost.into_iter().map(|item| typed::<f64>(item));
-    call("bcrypt", [typed::<String>(str)].into_iter().chain(rest))
+    super::call(
+        "bcrypt",
+        [super::typed::<String>(str)]
+            .into_iter()
+            .chain(cost.into_iter().map(|__item| super::typed::<f64>(__item))),
+    )
 }
 /// `can` evaluates the given expression and returns a boolean value indicating whether the expression produced a result without any errors.
 ///
 /// Terraform: `can(expression)`.
 pub fn can(expression: impl AnyValue) -> Value<bool> {
-    call("can", [untyped(expression)])
+    super::call("can", [super::untyped(expression)])
 }
 /// `ceil` returns the closest whole number that is greater than or equal to the given value, which may be a fraction.
 ///
 /// Terraform: `ceil(num)`.
 pub fn ceil(num: impl Into<Value<f64>>) -> Value<f64> {
-    call("ceil", [typed::<f64>(num)])
+    super::call("ceil", [super::typed::<f64>(num)])
 }
 /// `chomp` removes newline characters at the end of a string.
 ///
 /// Terraform: `chomp(str)`.
 pub fn chomp(str: impl Into<Value<String>>) -> Value<String> {
-    call("chomp", [typed::<String>(str)])
+    super::call("chomp", [super::typed::<String>(str)])
 }
 /// `chunklist` splits a single list into fixed-size chunks, returning a list of lists.
 ///
@@ -106,7 +109,7 @@ pub fn chunklist(
     list: impl AnyValue,
     size: impl Into<Value<f64>>,
 ) -> Value<Vec<Vec<Dynamic>>> {
-    call("chunklist", [untyped(list), typed::<f64>(size)])
+    super::call("chunklist", [super::untyped(list), super::typed::<f64>(size)])
 }
 /// `cidrhost` calculates a full host IP address for a given host number within a given IP network address prefix.
 ///
@@ -117,14 +120,17 @@ pub fn cidrhost(
     prefix: impl Into<Value<String>>,
     hostnum: impl Into<Value<f64>>,
 ) -> Value<String> {
-    call("cidrhost", [typed::<String>(prefix), typed::<f64>(hostnum)])
+    super::call(
+        "cidrhost",
+        [super::typed::<String>(prefix), super::typed::<f64>(hostnum)],
+    )
 }
 /// `cidrnetmask` converts an IPv4 address prefix given in CIDR notation into a subnet mask address.
 ///
 /// Terraform: `cidrnetmask(prefix)`.
 /// - `prefix`: `prefix` must be given in CIDR notation, as defined in [RFC 4632 section 3.1](https://tools.ietf.org/html/rfc4632#section-3.1).
 pub fn cidrnetmask(prefix: impl Into<Value<String>>) -> Value<String> {
-    call("cidrnetmask", [typed::<String>(prefix)])
+    super::call("cidrnetmask", [super::typed::<String>(prefix)])
 }
 /// `cidrsubnet` calculates a subnet address within given IP network address prefix.
 ///
@@ -137,9 +143,13 @@ pub fn cidrsubnet(
     newbits: impl Into<Value<f64>>,
     netnum: impl Into<Value<f64>>,
 ) -> Value<String> {
-    call(
+    super::call(
         "cidrsubnet",
-        [typed::<String>(prefix), typed::<f64>(newbits), typed::<f64>(netnum)],
+        [
+            super::typed::<String>(prefix),
+            super::typed::<f64>(newbits),
+            super::typed::<f64>(netnum),
+        ],
     )
 }
 /// `cidrsubnets` calculates a sequence of consecutive IP address ranges within a particular CIDR prefix.
@@ -150,66 +160,76 @@ pub fn cidrsubnets(
     prefix: impl Into<Value<String>>,
     newbits: impl IntoIterator<Item = impl Into<Value<f64>>>,
 ) -> Value<Vec<String>> {
-    let rest = newbits.into_iter().map(|item| typed::<f64>(item));
-    call("cidrsubnets", [typed::<String>(prefix)].into_iter().chain(rest))
+    super::call(
+        "cidrsubnets",
+        [super::typed::<String>(prefix)]
+            .into_iter()
+            .chain(newbits.into_iter().map(|__item| super::typed::<f64>(__item))),
+    )
 }
 /// `coalesce` takes any number of arguments and returns the first one that isn't null or an empty string.
 ///
 /// Terraform: `coalesce(vals...)`. `vals` is variadic: each item of the iterator is one more argument.
 pub fn coalesce(vals: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = vals.into_iter().map(|item| untyped(item));
-    call("coalesce", [].into_iter().chain(rest))
+    super::call(
+        "coalesce",
+        [].into_iter().chain(vals.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `coalescelist` takes any number of list arguments and returns the first one that isn't empty.
 ///
 /// Terraform: `coalescelist(vals...)`. `vals` is variadic: each item of the iterator is one more argument.
 /// - `vals`: List or tuple values to test in the given order.
 pub fn coalescelist(vals: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = vals.into_iter().map(|item| untyped(item));
-    call("coalescelist", [].into_iter().chain(rest))
+    super::call(
+        "coalescelist",
+        [].into_iter().chain(vals.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `compact` takes a list of strings and returns a new list with any empty string elements removed.
 ///
 /// Terraform: `compact(list)`.
 pub fn compact(list: impl Into<Value<Vec<String>>>) -> Value<Vec<String>> {
-    call("compact", [typed::<Vec<String>>(list)])
+    super::call("compact", [super::typed::<Vec<String>>(list)])
 }
 /// `concat` takes two or more lists and combines them into a single list.
 ///
 /// Terraform: `concat(seqs...)`. `seqs` is variadic: each item of the iterator is one more argument.
 pub fn concat(seqs: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = seqs.into_iter().map(|item| untyped(item));
-    call("concat", [].into_iter().chain(rest))
+    super::call(
+        "concat",
+        [].into_iter().chain(seqs.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `contains` determines whether a given list or set contains a given single value as one of its elements.
 ///
 /// Terraform: `contains(list, value)`.
 pub fn contains(list: impl AnyValue, value: impl AnyValue) -> Value<Dynamic> {
-    call("contains", [untyped(list), untyped(value)])
+    super::call("contains", [super::untyped(list), super::untyped(value)])
 }
 /// `csvdecode` decodes a string containing CSV-formatted data and produces a list of maps representing that data.
 ///
 /// Terraform: `csvdecode(str)`.
 pub fn csvdecode(str: impl Into<Value<String>>) -> Value<Dynamic> {
-    call("csvdecode", [typed::<String>(str)])
+    super::call("csvdecode", [super::typed::<String>(str)])
 }
 /// `dirname` takes a string containing a filesystem path and removes the last portion from it.
 ///
 /// Terraform: `dirname(path)`.
 pub fn dirname(path: impl Into<Value<String>>) -> Value<String> {
-    call("dirname", [typed::<String>(path)])
+    super::call("dirname", [super::typed::<String>(path)])
 }
 /// `distinct` takes a list and returns a new list with any duplicate elements removed.
 ///
 /// Terraform: `distinct(list)`.
 pub fn distinct(list: impl AnyValue) -> Value<Vec<Dynamic>> {
-    call("distinct", [untyped(list)])
+    super::call("distinct", [super::untyped(list)])
 }
 /// `element` retrieves a single element from a list.
 ///
 /// Terraform: `element(list, index)`.
 pub fn element(list: impl AnyValue, index: impl Into<Value<f64>>) -> Value<Dynamic> {
-    call("element", [untyped(list), typed::<f64>(index)])
+    super::call("element", [super::untyped(list), super::typed::<f64>(index)])
 }
 /// `endswith` takes two values: a string to check and a suffix string. The function returns true if the first string ends with that exact suffix.
 ///
@@ -218,49 +238,52 @@ pub fn endswith(
     str: impl Into<Value<String>>,
     suffix: impl Into<Value<String>>,
 ) -> Value<bool> {
-    call("endswith", [typed::<String>(str), typed::<String>(suffix)])
+    super::call(
+        "endswith",
+        [super::typed::<String>(str), super::typed::<String>(suffix)],
+    )
 }
 /// `ephemeralasnull` takes a value of any type and returns a similar value of the same type with any ephemeral values replaced with non-ephemeral null values and all non-ephemeral values preserved.
 ///
 /// Terraform: `ephemeralasnull(value)`.
 pub fn ephemeralasnull(value: impl AnyValue) -> Value<Dynamic> {
-    call("ephemeralasnull", [untyped(value)])
+    super::call("ephemeralasnull", [super::untyped(value)])
 }
 /// `file` reads the contents of a file at the given path and returns them as a string.
 ///
 /// Terraform: `file(path)`.
 pub fn file(path: impl Into<Value<String>>) -> Value<String> {
-    call("file", [typed::<String>(path)])
+    super::call("file", [super::typed::<String>(path)])
 }
 /// `filebase64` reads the contents of a file at the given path and returns them as a base64-encoded string.
 ///
 /// Terraform: `filebase64(path)`.
 pub fn filebase64(path: impl Into<Value<String>>) -> Value<String> {
-    call("filebase64", [typed::<String>(path)])
+    super::call("filebase64", [super::typed::<String>(path)])
 }
 /// `filebase64sha256` is a variant of `base64sha256` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filebase64sha256(path)`.
 pub fn filebase64sha256(path: impl Into<Value<String>>) -> Value<String> {
-    call("filebase64sha256", [typed::<String>(path)])
+    super::call("filebase64sha256", [super::typed::<String>(path)])
 }
 /// `filebase64sha512` is a variant of `base64sha512` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filebase64sha512(path)`.
 pub fn filebase64sha512(path: impl Into<Value<String>>) -> Value<String> {
-    call("filebase64sha512", [typed::<String>(path)])
+    super::call("filebase64sha512", [super::typed::<String>(path)])
 }
 /// `fileexists` determines whether a file exists at a given path.
 ///
 /// Terraform: `fileexists(path)`.
 pub fn fileexists(path: impl Into<Value<String>>) -> Value<bool> {
-    call("fileexists", [typed::<String>(path)])
+    super::call("fileexists", [super::typed::<String>(path)])
 }
 /// `filemd5` is a variant of `md5` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filemd5(path)`.
 pub fn filemd5(path: impl Into<Value<String>>) -> Value<String> {
-    call("filemd5", [typed::<String>(path)])
+    super::call("filemd5", [super::typed::<String>(path)])
 }
 /// `fileset` enumerates a set of regular file names given a path and pattern. The path is automatically removed from the resulting set of file names and any result still containing path separators always returns forward slash (`/`) as the path separator for cross-system compatibility.
 ///
@@ -269,37 +292,40 @@ pub fn fileset(
     path: impl Into<Value<String>>,
     pattern: impl Into<Value<String>>,
 ) -> Value<Vec<String>> {
-    call("fileset", [typed::<String>(path), typed::<String>(pattern)])
+    super::call(
+        "fileset",
+        [super::typed::<String>(path), super::typed::<String>(pattern)],
+    )
 }
 /// `filesha1` is a variant of `sha1` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filesha1(path)`.
 pub fn filesha1(path: impl Into<Value<String>>) -> Value<String> {
-    call("filesha1", [typed::<String>(path)])
+    super::call("filesha1", [super::typed::<String>(path)])
 }
 /// `filesha256` is a variant of `sha256` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filesha256(path)`.
 pub fn filesha256(path: impl Into<Value<String>>) -> Value<String> {
-    call("filesha256", [typed::<String>(path)])
+    super::call("filesha256", [super::typed::<String>(path)])
 }
 /// `filesha512` is a variant of `sha512` that hashes the contents of a given file rather than a literal string.
 ///
 /// Terraform: `filesha512(path)`.
 pub fn filesha512(path: impl Into<Value<String>>) -> Value<String> {
-    call("filesha512", [typed::<String>(path)])
+    super::call("filesha512", [super::typed::<String>(path)])
 }
 /// `flatten` takes a list and replaces any elements that are lists with a flattened sequence of the list contents.
 ///
 /// Terraform: `flatten(list)`.
 pub fn flatten(list: impl AnyValue) -> Value<Dynamic> {
-    call("flatten", [untyped(list)])
+    super::call("flatten", [super::untyped(list)])
 }
 /// `floor` returns the closest whole number that is less than or equal to the given value, which may be a fraction.
 ///
 /// Terraform: `floor(num)`.
 pub fn floor(num: impl Into<Value<f64>>) -> Value<f64> {
-    call("floor", [typed::<f64>(num)])
+    super::call("floor", [super::typed::<f64>(num)])
 }
 /// The `format` function produces a string by formatting a number of other values according to a specification string. It is similar to the `printf` function in C, and other similar functions in other programming languages.
 ///
@@ -308,8 +334,12 @@ pub fn format(
     format: impl Into<Value<String>>,
     args: impl IntoIterator<Item = impl AnyValue>,
 ) -> Value<Dynamic> {
-    let rest = args.into_iter().map(|item| untyped(item));
-    call("format", [typed::<String>(format)].into_iter().chain(rest))
+    super::call(
+        "format",
+        [super::typed::<String>(format)]
+            .into_iter()
+            .chain(args.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `formatdate` converts a timestamp into a different time format.
 ///
@@ -318,7 +348,10 @@ pub fn formatdate(
     format: impl Into<Value<String>>,
     time: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("formatdate", [typed::<String>(format), typed::<String>(time)])
+    super::call(
+        "formatdate",
+        [super::typed::<String>(format), super::typed::<String>(time)],
+    )
 }
 /// `formatlist` produces a list of strings by formatting a number of other values according to a specification string.
 ///
@@ -327,8 +360,12 @@ pub fn formatlist(
     format: impl Into<Value<String>>,
     args: impl IntoIterator<Item = impl AnyValue>,
 ) -> Value<Dynamic> {
-    let rest = args.into_iter().map(|item| untyped(item));
-    call("formatlist", [typed::<String>(format)].into_iter().chain(rest))
+    super::call(
+        "formatlist",
+        [super::typed::<String>(format)]
+            .into_iter()
+            .chain(args.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `indent` adds a given number of spaces to the beginnings of all but the first line in a given multi-line string.
 ///
@@ -338,19 +375,19 @@ pub fn indent(
     spaces: impl Into<Value<f64>>,
     str: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("indent", [typed::<f64>(spaces), typed::<String>(str)])
+    super::call("indent", [super::typed::<f64>(spaces), super::typed::<String>(str)])
 }
 /// `index` finds the element index for a given value in a list.
 ///
 /// Terraform: `index(list, value)`.
 pub fn index(list: impl AnyValue, value: impl AnyValue) -> Value<Dynamic> {
-    call("index", [untyped(list), untyped(value)])
+    super::call("index", [super::untyped(list), super::untyped(value)])
 }
 /// `issensitive` takes a value and returns a boolean indicating if the value is sensitive.
 ///
 /// Terraform: `issensitive(value)`.
 pub fn issensitive(value: impl AnyValue) -> Value<bool> {
-    call("issensitive", [untyped(value)])
+    super::call("issensitive", [super::untyped(value)])
 }
 /// `join` produces a string by concatenating together all elements of a given list of strings with the given delimiter.
 ///
@@ -361,39 +398,43 @@ pub fn join(
     separator: impl Into<Value<String>>,
     lists: impl IntoIterator<Item = impl Into<Value<Vec<String>>>>,
 ) -> Value<String> {
-    let rest = lists.into_iter().map(|item| typed::<Vec<String>>(item));
-    call("join", [typed::<String>(separator)].into_iter().chain(rest))
+    super::call(
+        "join",
+        [super::typed::<String>(separator)]
+            .into_iter()
+            .chain(lists.into_iter().map(|__item| super::typed::<Vec<String>>(__item))),
+    )
 }
 /// `jsondecode` interprets a given string as JSON, returning a representation of the result of decoding that string.
 ///
 /// Terraform: `jsondecode(str)`.
 pub fn jsondecode(str: impl Into<Value<String>>) -> Value<Dynamic> {
-    call("jsondecode", [typed::<String>(str)])
+    super::call("jsondecode", [super::typed::<String>(str)])
 }
 /// `jsonencode` encodes a given value to a string using JSON syntax.
 ///
 /// Terraform: `jsonencode(val)`.
 pub fn jsonencode(val: impl AnyValue) -> Value<String> {
-    call("jsonencode", [untyped(val)])
+    super::call("jsonencode", [super::untyped(val)])
 }
 /// `keys` takes a map and returns a list containing the keys from that map.
 ///
 /// Terraform: `keys(input_map)`.
 /// - `input_map`: The map to extract keys from. May instead be an object-typed value, in which case the result is a tuple of the object attributes.
 pub fn keys(input_map: impl AnyValue) -> Value<Dynamic> {
-    call("keys", [untyped(input_map)])
+    super::call("keys", [super::untyped(input_map)])
 }
 /// `length` determines the length of a given list, map, or string.
 ///
 /// Terraform: `length(value)`.
 pub fn length(value: impl AnyValue) -> Value<f64> {
-    call("length", [untyped(value)])
+    super::call("length", [super::untyped(value)])
 }
 /// `log` returns the logarithm of a given number in a given base.
 ///
 /// Terraform: `log(num, base)`.
 pub fn log(num: impl Into<Value<f64>>, base: impl Into<Value<f64>>) -> Value<f64> {
-    call("log", [typed::<f64>(num), typed::<f64>(base)])
+    super::call("log", [super::typed::<f64>(num), super::typed::<f64>(base)])
 }
 /// `lookup` retrieves the value of a single element from a map, given its key. If the given key does not exist, the given default value is returned instead.
 ///
@@ -403,14 +444,18 @@ pub fn lookup(
     key: impl Into<Value<String>>,
     default: impl IntoIterator<Item = impl AnyValue>,
 ) -> Value<Dynamic> {
-    let rest = default.into_iter().map(|item| untyped(item));
-    call("lookup", [untyped(input_map), typed::<String>(key)].into_iter().chain(rest))
+    super::call(
+        "lookup",
+        [super::untyped(input_map), super::typed::<String>(key)]
+            .into_iter()
+            .chain(default.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `lower` converts all cased letters in the given string to lowercase.
 ///
 /// Terraform: `lower(str)`.
 pub fn lower(str: impl Into<Value<String>>) -> Value<String> {
-    call("lower", [typed::<String>(str)])
+    super::call("lower", [super::typed::<String>(str)])
 }
 /// `matchkeys` constructs a new list by taking a subset of elements from one list whose indexes match the corresponding indexes of values in another list.
 ///
@@ -420,70 +465,83 @@ pub fn matchkeys(
     keys: impl AnyValue,
     searchset: impl AnyValue,
 ) -> Value<Vec<Dynamic>> {
-    call("matchkeys", [untyped(values), untyped(keys), untyped(searchset)])
+    super::call(
+        "matchkeys",
+        [super::untyped(values), super::untyped(keys), super::untyped(searchset)],
+    )
 }
 /// `max` takes one or more numbers and returns the greatest number from the set.
 ///
 /// Terraform: `max(numbers...)`. `numbers` is variadic: each item of the iterator is one more argument.
 pub fn max(numbers: impl IntoIterator<Item = impl Into<Value<f64>>>) -> Value<f64> {
-    let rest = numbers.into_iter().map(|item| typed::<f64>(item));
-    call("max", [].into_iter().chain(rest))
+    super::call(
+        "max",
+        []
+            .into_iter()
+            .chain(numbers.into_iter().map(|__item| super::typed::<f64>(__item))),
+    )
 }
 /// `md5` computes the MD5 hash of a given string and encodes it with hexadecimal digits.
 ///
 /// Terraform: `md5(str)`.
 pub fn md5(str: impl Into<Value<String>>) -> Value<String> {
-    call("md5", [typed::<String>(str)])
+    super::call("md5", [super::typed::<String>(str)])
 }
 /// `merge` takes an arbitrary number of maps or objects, and returns a single map or object that contains a merged set of elements from all arguments.
 ///
 /// Terraform: `merge(maps...)`. `maps` is variadic: each item of the iterator is one more argument.
 pub fn merge(maps: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = maps.into_iter().map(|item| untyped(item));
-    call("merge", [].into_iter().chain(rest))
+    super::call(
+        "merge",
+        [].into_iter().chain(maps.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `min` takes one or more numbers and returns the smallest number from the set.
 ///
 /// Terraform: `min(numbers...)`. `numbers` is variadic: each item of the iterator is one more argument.
 pub fn min(numbers: impl IntoIterator<Item = impl Into<Value<f64>>>) -> Value<f64> {
-    let rest = numbers.into_iter().map(|item| typed::<f64>(item));
-    call("min", [].into_iter().chain(rest))
+    super::call(
+        "min",
+        []
+            .into_iter()
+            .chain(numbers.into_iter().map(|__item| super::typed::<f64>(__item))),
+    )
 }
 /// `nonsensitive` takes a sensitive value and returns a copy of that value with the sensitive marking removed, thereby exposing the sensitive value.
 ///
 /// Terraform: `nonsensitive(value)`.
 pub fn nonsensitive(value: impl AnyValue) -> Value<Dynamic> {
-    call("nonsensitive", [untyped(value)])
+    super::call("nonsensitive", [super::untyped(value)])
 }
 /// `one` takes a list, set, or tuple value with either zero or one elements. If the collection is empty, `one` returns `null`. Otherwise, `one` returns the first element. If there are two or more elements then `one` will return an error.
 ///
 /// Terraform: `one(list)`.
 pub fn one(list: impl AnyValue) -> Value<Dynamic> {
-    call("one", [untyped(list)])
+    super::call("one", [super::untyped(list)])
 }
 /// `parseint` parses the given string as a representation of an integer in the specified base and returns the resulting number. The base must be between 2 and 62 inclusive.
 ///
 /// Terraform: `parseint(number, base)`.
 pub fn parseint(number: impl AnyValue, base: impl Into<Value<f64>>) -> Value<Dynamic> {
-    call("parseint", [untyped(number), typed::<f64>(base)])
+    super::call("parseint", [super::untyped(number), super::typed::<f64>(base)])
 }
 /// `pathexpand` takes a filesystem path that might begin with a `~` segment, and if so it replaces that segment with the current user's home directory path.
 ///
 /// Terraform: `pathexpand(path)`.
 pub fn pathexpand(path: impl Into<Value<String>>) -> Value<String> {
-    call("pathexpand", [typed::<String>(path)])
+    super::call("pathexpand", [super::typed::<String>(path)])
 }
 /// `plantimestamp` returns a UTC timestamp string in [RFC 3339](https://tools.ietf.org/html/rfc3339) format, fixed to a constant time representing the time of the plan.
 ///
 /// Terraform: `plantimestamp()`.
 pub fn plantimestamp() -> Value<String> {
-    call("plantimestamp", [])
+    super::call("plantimestamp", [])
 }
 /// `pow` calculates an exponent, by raising its first argument to the power of the second argument.
 ///
 /// Terraform: `pow(num, power)`.
 pub fn pow(num: impl Into<Value<f64>>, power: impl Into<Value<f64>>) -> Value<f64> {
-    call("pow", [typed::<f64>(num), typed::<f64>(power)])
+    super::call("pow", [super::typed::<f64>(num), super::typed::<f64>(power)])
 }
 /// `range` generates a list of numbers using a start value, a limit value, and a step value.
 ///
@@ -491,8 +549,12 @@ pub fn pow(num: impl Into<Value<f64>>, power: impl Into<Value<f64>>) -> Value<f6
 pub fn range(
     params: impl IntoIterator<Item = impl Into<Value<f64>>>,
 ) -> Value<Vec<f64>> {
-    let rest = params.into_iter().map(|item| typed::<f64>(item));
-    call("range", [].into_iter().chain(rest))
+    super::call(
+        "range",
+        []
+            .into_iter()
+            .chain(params.into_iter().map(|__item| super::typed::<f64>(__item))),
+    )
 }
 /// `regex` applies a [regular expression](https://en.wikipedia.org/wiki/Regular_expression) to a string and returns the matching substrings.
 ///
@@ -501,7 +563,10 @@ pub fn regex(
     pattern: impl Into<Value<String>>,
     string: impl Into<Value<String>>,
 ) -> Value<Dynamic> {
-    call("regex", [typed::<String>(pattern), typed::<String>(string)])
+    super::call(
+        "regex",
+        [super::typed::<String>(pattern), super::typed::<String>(string)],
+    )
 }
 /// `regexall` applies a [regular expression](https://en.wikipedia.org/wiki/Regular_expression) to a string and returns a list of all matches.
 ///
@@ -510,7 +575,10 @@ pub fn regexall(
     pattern: impl Into<Value<String>>,
     string: impl Into<Value<String>>,
 ) -> Value<Vec<Dynamic>> {
-    call("regexall", [typed::<String>(pattern), typed::<String>(string)])
+    super::call(
+        "regexall",
+        [super::typed::<String>(pattern), super::typed::<String>(string)],
+    )
 }
 /// `replace` searches a given string for another given substring, and replaces each occurrence with a given replacement string.
 ///
@@ -520,16 +588,20 @@ pub fn replace(
     substr: impl Into<Value<String>>,
     replace: impl Into<Value<String>>,
 ) -> Value<String> {
-    call(
+    super::call(
         "replace",
-        [typed::<String>(str), typed::<String>(substr), typed::<String>(replace)],
+        [
+            super::typed::<String>(str),
+            super::typed::<String>(substr),
+            super::typed::<String>(replace),
+        ],
     )
 }
 /// `reverse` takes a sequence and produces a new sequence of the same length with all of the same elements as the given sequence but in reverse order.
 ///
 /// Terraform: `reverse(list)`.
 pub fn reverse(list: impl AnyValue) -> Value<Dynamic> {
-    call("reverse", [untyped(list)])
+    super::call("reverse", [super::untyped(list)])
 }
 /// `rsadecrypt` decrypts an RSA-encrypted ciphertext, returning the corresponding cleartext.
 ///
@@ -538,13 +610,16 @@ pub fn rsadecrypt(
     ciphertext: impl Into<Value<String>>,
     privatekey: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("rsadecrypt", [typed::<String>(ciphertext), typed::<String>(privatekey)])
+    super::call(
+        "rsadecrypt",
+        [super::typed::<String>(ciphertext), super::typed::<String>(privatekey)],
+    )
 }
 /// `sensitive` takes any value and returns a copy of it marked so that Terraform will treat it as sensitive, with the same meaning and behavior as for [sensitive input variables](/terraform/language/values/variables#suppressing-values-in-cli-output).
 ///
 /// Terraform: `sensitive(value)`.
 pub fn sensitive(value: impl AnyValue) -> Value<Dynamic> {
-    call("sensitive", [untyped(value)])
+    super::call("sensitive", [super::untyped(value)])
 }
 /// The `setintersection` function takes multiple sets and produces a single set containing only the elements that all of the given sets have in common. In other words, it computes the [intersection](https://en.wikipedia.org/wiki/Intersection_\(set_theory\)) of the sets.
 ///
@@ -553,22 +628,28 @@ pub fn setintersection(
     first_set: impl AnyValue,
     other_sets: impl IntoIterator<Item = impl AnyValue>,
 ) -> Value<Vec<Dynamic>> {
-    let rest = other_sets.into_iter().map(|item| untyped(item));
-    call("setintersection", [untyped(first_set)].into_iter().chain(rest))
+    super::call(
+        "setintersection",
+        [super::untyped(first_set)]
+            .into_iter()
+            .chain(other_sets.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// The `setproduct` function finds all of the possible combinations of elements from all of the given sets by computing the [Cartesian product](https://en.wikipedia.org/wiki/Cartesian_product).
 ///
 /// Terraform: `setproduct(sets...)`. `sets` is variadic: each item of the iterator is one more argument.
 /// - `sets`: The sets to consider. Also accepts lists and tuples, and if all arguments are of list or tuple type then the result will preserve the input ordering
 pub fn setproduct(sets: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = sets.into_iter().map(|item| untyped(item));
-    call("setproduct", [].into_iter().chain(rest))
+    super::call(
+        "setproduct",
+        [].into_iter().chain(sets.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// The `setsubtract` function returns a new set containing the elements from the first set that are not present in the second set. In other words, it computes the [relative complement](https://en.wikipedia.org/wiki/Complement_\(set_theory\)#Relative_complement) of the second set.
 ///
 /// Terraform: `setsubtract(a, b)`.
 pub fn setsubtract(a: impl AnyValue, b: impl AnyValue) -> Value<Vec<Dynamic>> {
-    call("setsubtract", [untyped(a), untyped(b)])
+    super::call("setsubtract", [super::untyped(a), super::untyped(b)])
 }
 /// The `setunion` function takes multiple sets and produces a single set containing the elements from all of the given sets. In other words, it computes the [union](https://en.wikipedia.org/wiki/Union_\(set_theory\)) of the sets.
 ///
@@ -577,32 +658,36 @@ pub fn setunion(
     first_set: impl AnyValue,
     other_sets: impl IntoIterator<Item = impl AnyValue>,
 ) -> Value<Vec<Dynamic>> {
-    let rest = other_sets.into_iter().map(|item| untyped(item));
-    call("setunion", [untyped(first_set)].into_iter().chain(rest))
+    super::call(
+        "setunion",
+        [super::untyped(first_set)]
+            .into_iter()
+            .chain(other_sets.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `sha1` computes the SHA1 hash of a given string and encodes it with hexadecimal digits.
 ///
 /// Terraform: `sha1(str)`.
 pub fn sha1(str: impl Into<Value<String>>) -> Value<String> {
-    call("sha1", [typed::<String>(str)])
+    super::call("sha1", [super::typed::<String>(str)])
 }
 /// `sha256` computes the SHA256 hash of a given string and encodes it with hexadecimal digits.
 ///
 /// Terraform: `sha256(str)`.
 pub fn sha256(str: impl Into<Value<String>>) -> Value<String> {
-    call("sha256", [typed::<String>(str)])
+    super::call("sha256", [super::typed::<String>(str)])
 }
 /// `sha512` computes the SHA512 hash of a given string and encodes it with hexadecimal digits.
 ///
 /// Terraform: `sha512(str)`.
 pub fn sha512(str: impl Into<Value<String>>) -> Value<String> {
-    call("sha512", [typed::<String>(str)])
+    super::call("sha512", [super::typed::<String>(str)])
 }
 /// `signum` determines the sign of a number, returning a number between -1 and 1 to represent the sign.
 ///
 /// Terraform: `signum(num)`.
 pub fn signum(num: impl Into<Value<f64>>) -> Value<f64> {
-    call("signum", [typed::<f64>(num)])
+    super::call("signum", [super::typed::<f64>(num)])
 }
 /// `slice` extracts some consecutive elements from within a list.
 ///
@@ -612,13 +697,20 @@ pub fn slice(
     start_index: impl Into<Value<f64>>,
     end_index: impl Into<Value<f64>>,
 ) -> Value<Dynamic> {
-    call("slice", [untyped(list), typed::<f64>(start_index), typed::<f64>(end_index)])
+    super::call(
+        "slice",
+        [
+            super::untyped(list),
+            super::typed::<f64>(start_index),
+            super::typed::<f64>(end_index),
+        ],
+    )
 }
 /// `sort` takes a list of strings and returns a new list with those strings sorted lexicographically.
 ///
 /// Terraform: `sort(list)`.
 pub fn sort(list: impl Into<Value<Vec<String>>>) -> Value<Vec<String>> {
-    call("sort", [typed::<Vec<String>>(list)])
+    super::call("sort", [super::typed::<Vec<String>>(list)])
 }
 /// `split` produces a list by dividing a given string at all occurrences of a given separator.
 ///
@@ -627,7 +719,10 @@ pub fn split(
     separator: impl Into<Value<String>>,
     str: impl Into<Value<String>>,
 ) -> Value<Vec<String>> {
-    call("split", [typed::<String>(separator), typed::<String>(str)])
+    super::call(
+        "split",
+        [super::typed::<String>(separator), super::typed::<String>(str)],
+    )
 }
 /// `startswith` takes two values: a string to check and a prefix string. The function returns true if the string begins with that exact prefix.
 ///
@@ -636,7 +731,10 @@ pub fn startswith(
     str: impl Into<Value<String>>,
     prefix: impl Into<Value<String>>,
 ) -> Value<bool> {
-    call("startswith", [typed::<String>(str), typed::<String>(prefix)])
+    super::call(
+        "startswith",
+        [super::typed::<String>(str), super::typed::<String>(prefix)],
+    )
 }
 /// `strcontains` takes two values: a string to check and an expected substring. The function returns true if the string has the substring contained within it.
 ///
@@ -645,13 +743,16 @@ pub fn strcontains(
     str: impl Into<Value<String>>,
     substr: impl Into<Value<String>>,
 ) -> Value<bool> {
-    call("strcontains", [typed::<String>(str), typed::<String>(substr)])
+    super::call(
+        "strcontains",
+        [super::typed::<String>(str), super::typed::<String>(substr)],
+    )
 }
 /// `strrev` reverses the characters in a string. Note that the characters are treated as _Unicode characters_ (in technical terms, Unicode [grapheme cluster boundaries](https://unicode.org/reports/tr29/#Grapheme_Cluster_Boundaries) are respected).
 ///
 /// Terraform: `strrev(str)`.
 pub fn strrev(str: impl Into<Value<String>>) -> Value<String> {
-    call("strrev", [typed::<String>(str)])
+    super::call("strrev", [super::typed::<String>(str)])
 }
 /// `substr` extracts a substring from a given string by offset and (maximum) length.
 ///
@@ -661,13 +762,20 @@ pub fn substr(
     offset: impl Into<Value<f64>>,
     length: impl Into<Value<f64>>,
 ) -> Value<String> {
-    call("substr", [typed::<String>(str), typed::<f64>(offset), typed::<f64>(length)])
+    super::call(
+        "substr",
+        [
+            super::typed::<String>(str),
+            super::typed::<f64>(offset),
+            super::typed::<f64>(length),
+        ],
+    )
 }
 /// `sum` takes a list or set of numbers and returns the sum of those numbers.
 ///
 /// Terraform: `sum(list)`.
 pub fn sum(list: impl AnyValue) -> Value<Dynamic> {
-    call("sum", [untyped(list)])
+    super::call("sum", [super::untyped(list)])
 }
 /// `templatefile` reads the file at the given path and renders its content as a template using a supplied set of template variables.
 ///
@@ -676,7 +784,7 @@ pub fn templatefile(
     path: impl Into<Value<String>>,
     vars: impl AnyValue,
 ) -> Value<Dynamic> {
-    call("templatefile", [typed::<String>(path), untyped(vars)])
+    super::call("templatefile", [super::typed::<String>(path), super::untyped(vars)])
 }
 /// `templatestring` takes a string from elsewhere in the module and renders its content as a template using a supplied set of template variables.
 ///
@@ -687,7 +795,10 @@ pub fn templatestring(
     template: impl Into<Value<String>>,
     vars: impl AnyValue,
 ) -> Value<String> {
-    call("templatestring", [typed::<String>(template), untyped(vars)])
+    super::call(
+        "templatestring",
+        [super::typed::<String>(template), super::untyped(vars)],
+    )
 }
 /// `textdecodebase64` function decodes a string that was previously Base64-encoded, and then interprets the result as characters in a specified character encoding.
 ///
@@ -696,7 +807,10 @@ pub fn textdecodebase64(
     source: impl Into<Value<String>>,
     encoding: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("textdecodebase64", [typed::<String>(source), typed::<String>(encoding)])
+    super::call(
+        "textdecodebase64",
+        [super::typed::<String>(source), super::typed::<String>(encoding)],
+    )
 }
 /// `textencodebase64` encodes the unicode characters in a given string using a specified character encoding, returning the result base64 encoded because Terraform language strings are always sequences of unicode characters.
 ///
@@ -705,7 +819,10 @@ pub fn textencodebase64(
     string: impl Into<Value<String>>,
     encoding: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("textencodebase64", [typed::<String>(string), typed::<String>(encoding)])
+    super::call(
+        "textencodebase64",
+        [super::typed::<String>(string), super::typed::<String>(encoding)],
+    )
 }
 /// `timeadd` adds a duration to a timestamp, returning a new timestamp.
 ///
@@ -714,7 +831,10 @@ pub fn timeadd(
     timestamp: impl Into<Value<String>>,
     duration: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("timeadd", [typed::<String>(timestamp), typed::<String>(duration)])
+    super::call(
+        "timeadd",
+        [super::typed::<String>(timestamp), super::typed::<String>(duration)],
+    )
 }
 /// `timecmp` compares two timestamps and returns a number that represents the ordering of the instants those timestamps represent.
 ///
@@ -723,55 +843,58 @@ pub fn timecmp(
     timestamp_a: impl Into<Value<String>>,
     timestamp_b: impl Into<Value<String>>,
 ) -> Value<f64> {
-    call("timecmp", [typed::<String>(timestamp_a), typed::<String>(timestamp_b)])
+    super::call(
+        "timecmp",
+        [super::typed::<String>(timestamp_a), super::typed::<String>(timestamp_b)],
+    )
 }
 /// `timestamp` returns a UTC timestamp string in [RFC 3339](https://tools.ietf.org/html/rfc3339) format.
 ///
 /// Terraform: `timestamp()`.
 pub fn timestamp() -> Value<String> {
-    call("timestamp", [])
+    super::call("timestamp", [])
 }
 /// `title` converts the first letter of each word in the given string to uppercase.
 ///
 /// Terraform: `title(str)`.
 pub fn title(str: impl Into<Value<String>>) -> Value<String> {
-    call("title", [typed::<String>(str)])
+    super::call("title", [super::typed::<String>(str)])
 }
 /// `tobool` converts its argument to a boolean value.
 ///
 /// Terraform: `tobool(v)`.
 pub fn tobool(v: impl AnyValue) -> Value<bool> {
-    call("tobool", [untyped(v)])
+    super::call("tobool", [super::untyped(v)])
 }
 /// `tolist` converts its argument to a list value.
 ///
 /// Terraform: `tolist(v)`.
 pub fn tolist(v: impl AnyValue) -> Value<Vec<Dynamic>> {
-    call("tolist", [untyped(v)])
+    super::call("tolist", [super::untyped(v)])
 }
 /// `tomap` converts its argument to a map value.
 ///
 /// Terraform: `tomap(v)`.
 pub fn tomap(v: impl AnyValue) -> Value<BTreeMap<String, Dynamic>> {
-    call("tomap", [untyped(v)])
+    super::call("tomap", [super::untyped(v)])
 }
 /// `tonumber` converts its argument to a number value.
 ///
 /// Terraform: `tonumber(v)`.
 pub fn tonumber(v: impl AnyValue) -> Value<f64> {
-    call("tonumber", [untyped(v)])
+    super::call("tonumber", [super::untyped(v)])
 }
 /// `toset` converts its argument to a set value.
 ///
 /// Terraform: `toset(v)`.
 pub fn toset(v: impl AnyValue) -> Value<Vec<Dynamic>> {
-    call("toset", [untyped(v)])
+    super::call("toset", [super::untyped(v)])
 }
 /// `tostring` converts its argument to a string value.
 ///
 /// Terraform: `tostring(v)`.
 pub fn tostring(v: impl AnyValue) -> Value<String> {
-    call("tostring", [untyped(v)])
+    super::call("tostring", [super::untyped(v)])
 }
 /// `transpose` takes a map of lists of strings and swaps the keys and values to produce a new map of lists of strings.
 ///
@@ -779,7 +902,7 @@ pub fn tostring(v: impl AnyValue) -> Value<String> {
 pub fn transpose(
     values: impl Into<Value<BTreeMap<String, Vec<String>>>>,
 ) -> Value<BTreeMap<String, Vec<String>>> {
-    call("transpose", [typed::<BTreeMap<String, Vec<String>>>(values)])
+    super::call("transpose", [super::typed::<BTreeMap<String, Vec<String>>>(values)])
 }
 /// `trim` removes the specified set of characters from the start and end of the given string.
 ///
@@ -789,7 +912,7 @@ pub fn trim(
     str: impl Into<Value<String>>,
     cutset: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("trim", [typed::<String>(str), typed::<String>(cutset)])
+    super::call("trim", [super::typed::<String>(str), super::typed::<String>(cutset)])
 }
 /// `trimprefix` removes the specified prefix from the start of the given string. If the string does not start with the prefix, the string is returned unchanged.
 ///
@@ -798,13 +921,16 @@ pub fn trimprefix(
     str: impl Into<Value<String>>,
     prefix: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("trimprefix", [typed::<String>(str), typed::<String>(prefix)])
+    super::call(
+        "trimprefix",
+        [super::typed::<String>(str), super::typed::<String>(prefix)],
+    )
 }
 /// `trimspace` removes any space characters from the start and end of the given string.
 ///
 /// Terraform: `trimspace(str)`.
 pub fn trimspace(str: impl Into<Value<String>>) -> Value<String> {
-    call("trimspace", [typed::<String>(str)])
+    super::call("trimspace", [super::typed::<String>(str)])
 }
 /// `trimsuffix` removes the specified suffix from the end of the given string.
 ///
@@ -813,32 +939,39 @@ pub fn trimsuffix(
     str: impl Into<Value<String>>,
     suffix: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("trimsuffix", [typed::<String>(str), typed::<String>(suffix)])
+    super::call(
+        "trimsuffix",
+        [super::typed::<String>(str), super::typed::<String>(suffix)],
+    )
 }
 /// `try` evaluates all of its argument expressions in turn and returns the result of the first one that does not produce any errors.
 ///
 /// Terraform: `try(expressions...)`. `expressions` is variadic: each item of the iterator is one more argument.
 pub fn try_(expressions: impl IntoIterator<Item = impl AnyValue>) -> Value<Dynamic> {
-    let rest = expressions.into_iter().map(|item| untyped(item));
-    call("try", [].into_iter().chain(rest))
+    super::call(
+        "try",
+        []
+            .into_iter()
+            .chain(expressions.into_iter().map(|__item| super::untyped(__item))),
+    )
 }
 /// `upper` converts all cased letters in the given string to uppercase.
 ///
 /// Terraform: `upper(str)`.
 pub fn upper(str: impl Into<Value<String>>) -> Value<String> {
-    call("upper", [typed::<String>(str)])
+    super::call("upper", [super::typed::<String>(str)])
 }
 /// `urlencode` applies URL encoding to a given string.
 ///
 /// Terraform: `urlencode(str)`.
 pub fn urlencode(str: impl Into<Value<String>>) -> Value<String> {
-    call("urlencode", [typed::<String>(str)])
+    super::call("urlencode", [super::typed::<String>(str)])
 }
 /// `uuid` generates a unique identifier string.
 ///
 /// Terraform: `uuid()`.
 pub fn uuid() -> Value<String> {
-    call("uuid", [])
+    super::call("uuid", [])
 }
 /// `uuidv5` generates a _name-based_ UUID, as described in [RFC 4122 section 4.3](https://tools.ietf.org/html/rfc4122#section-4.3), also known as a "version 5" UUID.
 ///
@@ -847,25 +980,28 @@ pub fn uuidv5(
     namespace: impl Into<Value<String>>,
     name: impl Into<Value<String>>,
 ) -> Value<String> {
-    call("uuidv5", [typed::<String>(namespace), typed::<String>(name)])
+    super::call(
+        "uuidv5",
+        [super::typed::<String>(namespace), super::typed::<String>(name)],
+    )
 }
 /// `values` takes a map and returns a list containing the values of the elements in that map.
 ///
 /// Terraform: `values(mapping)`.
 pub fn values(mapping: impl AnyValue) -> Value<Dynamic> {
-    call("values", [untyped(mapping)])
+    super::call("values", [super::untyped(mapping)])
 }
 /// `yamldecode` parses a string as a subset of YAML, and produces a representation of its value.
 ///
 /// Terraform: `yamldecode(src)`.
 pub fn yamldecode(src: impl Into<Value<String>>) -> Value<Dynamic> {
-    call("yamldecode", [typed::<String>(src)])
+    super::call("yamldecode", [super::typed::<String>(src)])
 }
 /// `yamlencode` encodes a given value to a string using [YAML 1.2](https://yaml.org/spec/1.2/spec.html) block syntax.
 ///
 /// Terraform: `yamlencode(value)`.
 pub fn yamlencode(value: impl AnyValue) -> Value<String> {
-    call("yamlencode", [untyped(value)])
+    super::call("yamlencode", [super::untyped(value)])
 }
 /// `zipmap` constructs a map from a list of keys and a corresponding list of values.
 ///
@@ -874,5 +1010,5 @@ pub fn zipmap(
     keys: impl Into<Value<Vec<String>>>,
     values: impl AnyValue,
 ) -> Value<Dynamic> {
-    call("zipmap", [typed::<Vec<String>>(keys), untyped(values)])
+    super::call("zipmap", [super::typed::<Vec<String>>(keys), super::untyped(values)])
 }

@@ -1,7 +1,8 @@
 //! The IR of the built-in functions -> the runtime's `functions::generated` module.
 //!
 //! The module lives inside the `cdktf` crate, so it names the runtime's items by `crate::` paths
-//! and calls three small helpers of its parent module (`call`, `typed`, `untyped`). Each function
+//! and calls three small helpers of its parent module by path (`super::call`, `super::typed`,
+//! `super::untyped`: a Terraform function of one of those names cannot shadow them). Each function
 //! is one short generic body, so the crate compiles in about the same time with or without it.
 
 use proc_macro2::TokenStream;
@@ -42,10 +43,13 @@ fn value_type(ty: &ValueType) -> TokenStream {
 /// `list(dynamic)`, and Rust could not infer an element type from a literal anyway.
 fn argument(ty: &ValueType, name: &TokenStream) -> (TokenStream, TokenStream) {
     if has_dynamic(ty) {
-        (quote!(impl AnyValue), quote!(untyped(#name)))
+        (quote!(impl AnyValue), quote!(super::untyped(#name)))
     } else {
         let t = value_type(ty);
-        (quote!(impl Into<Value<#t>>), quote!(typed::<#t>(#name)))
+        (
+            quote!(impl Into<Value<#t>>),
+            quote!(super::typed::<#t>(#name)),
+        )
     }
 }
 
@@ -96,14 +100,13 @@ fn function(f: &Function) -> TokenStream {
         args.push(arg);
     }
     let body = match &f.variadic {
-        None => quote!(call(#tf, [#(#args),*])),
+        None => quote!(super::call(#tf, [#(#args),*])),
         Some(v) => {
             let n = ident(&v.rust_name);
-            let (ty, arg) = argument(&v.ty, &quote!(item));
+            let (ty, arg) = argument(&v.ty, &quote!(__item));
             params.push(quote!(#n: impl IntoIterator<Item = #ty>));
             quote! {
-                let rest = #n.into_iter().map(|item| #arg);
-                call(#tf, [#(#args),*].into_iter().chain(rest))
+                super::call(#tf, [#(#args),*].into_iter().chain(#n.into_iter().map(|__item| #arg)))
             }
         }
     };
@@ -128,7 +131,6 @@ pub fn module(functions: &[Function]) -> TokenStream {
         #![allow(clippy::all, deprecated)]
         use std::collections::BTreeMap;
 
-        use super::{call, typed, untyped};
         use crate::{AnyValue, Dynamic, Value};
 
         #(#fns)*

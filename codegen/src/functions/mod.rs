@@ -33,3 +33,38 @@ pub fn regenerate(root: &Path) -> Result<(PathBuf, String)> {
     let code = generate(&text).map_err(|e| e.in_file(&schema.display().to_string()))?;
     Ok((root.join(OUTPUT_FILE), code))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checked_in_module_is_up_to_date() {
+        let root = crate::workspace_root();
+        let (path, code) = regenerate(&root).expect("generates");
+        let checked_in = std::fs::read_to_string(&path).expect("checked-in module");
+        assert!(
+            checked_in == code,
+            "{} is stale: run `cargo run -p codegen`",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn hostile_names_and_types_still_make_valid_code() {
+        let doc = r#"{"format_version":"1.0","function_signatures":{
+            "call":{"return_type":"string","parameters":[{"name":"rest","type":"string"},
+                {"name":"a; panic!()","type":["tuple",["string"]]}],
+                "variadic_parameter":{"name":"__item","type":["object",{"a":"string"}]}},
+            "typed":{"description":"*/ \"] fn x() {}","return_type":["map",["list","number"]]}}}"#;
+        let code = generate(doc).expect("generates");
+        syn::parse_file(&code).expect("parses");
+        for piece in [
+            "pub fn call(",
+            "rest: impl Into<Value<String>>",
+            "a_panic: impl AnyValue",
+        ] {
+            assert!(code.contains(piece), "{piece} in:\n{code}");
+        }
+    }
+}
