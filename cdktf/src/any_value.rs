@@ -26,7 +26,7 @@ impl<T> AnyValue for &Value<T> {
 }
 
 /// Typed references: generated `...Ref` types, [`ListRef`](crate::ListRef),
-/// [`MapRef`](crate::MapRef), [`Expression`].
+/// [`MapRef`](crate::MapRef), [`Expression`](crate::Expression).
 impl<T: ToExpression> AnyValue for T {
     fn into_raw(self) -> RawValue {
         RawValue(Repr::Expr(self.to_expression()))

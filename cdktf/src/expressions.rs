@@ -234,6 +234,19 @@ impl<T> Value<BTreeMap<String, T>> {
 /// Reading into a value of type `dynamic` (a function result, a decoded document, an object
 /// attribute), and stating its type.
 impl Value<Dynamic> {
+    /// Any value as a `Value<Dynamic>`: to mix types in one variadic argument,
+    /// `format("%s-%d", [Value::any("a"), Value::any(1)])`.
+    ///
+    /// ```
+    /// use cdktf::functions::format;
+    /// use cdktf::Value;
+    /// let v = format("%s-%d", [Value::any("a"), Value::any(1)]);
+    /// assert_eq!(v.to_literal_json().unwrap(), r#"${format("%s-%d", "a", 1)}"#);
+    /// ```
+    pub fn any(value: impl crate::AnyValue) -> Value<Dynamic> {
+        Value::from_repr(value.into_raw().0)
+    }
+
     fn then(&self, f: impl FnOnce(Expression) -> Expression) -> Value<Dynamic> {
         Value::from_expression(f(repr_expression(self.repr.clone())))
     }
@@ -290,6 +303,15 @@ impl Value<Dynamic> {
     /// converts (or reports an error) where the value is used.
     pub fn cast<T>(&self) -> Value<T> {
         Value::from_repr(self.repr.clone())
+    }
+}
+
+impl<R> crate::value::ListRef<R> {
+    /// `LIST[*].NAME`: the attribute `name` of every element of a list of blocks or objects (a
+    /// splat expression); the caller states the attribute's type.
+    pub fn splat_attr<U>(&self, name: &str) -> Value<Vec<U>> {
+        let splat = Expression::new(ExprKind::Splat(crate::ToExpression::to_expression(self)));
+        Value::from_expression(splat.attr(name))
     }
 }
 
@@ -376,5 +398,11 @@ mod tests {
         assert_eq!(text(l.splat_attr::<String>("name")), "${var.l[*].name}");
         assert_eq!(text(self_reference().attr("ip")), "${self.ip}");
         assert_eq!(text(terraform_workspace()), "${terraform.workspace}");
+        let blocks: crate::ListRef<Value<Dynamic>> =
+            crate::ListRef::list(Expression::raw("x.rule"));
+        assert_eq!(
+            text(blocks.splat_attr::<String>("name")),
+            "${x.rule[*].name}"
+        );
     }
 }

@@ -69,7 +69,7 @@ fn twin_calls(v: &Vars) -> Vec<Value<Dynamic>> {
         upper(format!("prefix-{}-{}", lower("X"), v.name)).into_dynamic(),
         replace("a-b", "-", "_").into_dynamic(),
         substr("hello", 1, 3).into_dynamic(),
-        format("%s-%d", [json!("a"), json!(1)]),
+        format("%s-%d", [Value::any("a"), Value::any(1)]),
         formatlist("%s!", [vec!["a", "b"]]),
         base64encode("hi").into_dynamic(),
         sha256("x").into_dynamic(),

@@ -22,7 +22,7 @@
 //! - A parameter of a Terraform type takes what converts into its [`Value`]: `&str` and `String`
 //!   for `string`, Rust numbers for `number`, `bool`, arrays and `Vec`s for lists, typed references
 //!   of those types. A parameter whose type has `dynamic` in it takes any value
-//!   ([`AnyValue`](crate::AnyValue)): a list, a map, a reference, a `serde_json::Value`.
+//!   ([`AnyValue`]): a list, a map, a reference, a `serde_json::Value`.
 //! - A variadic parameter takes an iterator (an array, a `Vec`); its items are spread as separate
 //!   arguments, as cdktf's `Fn` spreads them: `max([1, 5, 3])` renders `max(1, 5, 3)`.
 //! - A result of type `dynamic` is a `Value<Dynamic>`: read into it with
