@@ -119,6 +119,20 @@ fn twin_calls(v: &Vars) -> Vec<Value<Dynamic>> {
         tags_it().keys(),
         tags_it().values(),
         TerraformIterator::from_list(v.objs.clone()).pluck_property("name"),
+        upper("line1\nline2").into_dynamic(),
+        jsonencode(json!([1, [2, {"a": "b"}]])).into_dynamic(),
+        merge([Value::<BTreeMap<String, String>>::from([("a-b", &v.name)])]),
+        toset([Value::from("a"), v.name.clone()]).into_dynamic(),
+        max([1.5, 2.0]).into_dynamic(),
+        tostring(true).into_dynamic(),
+        conditional::<f64>(&v.flag, 1, 0).into_dynamic(),
+        (0 - &v.num).into_dynamic(),
+        lookup(tags(), "k", upper("d")),
+        join(
+            ",",
+            concat([v.list.clone().into_dynamic(), json!(["z"]).into()]).as_list(),
+        )
+        .into_dynamic(),
     ]
 }
 
