@@ -1,7 +1,10 @@
 //! Terraform's functions, typed: every built-in function (generated from
 //! `terraform metadata functions -json`, see [`generated`]), cdktf's hand-written helpers
 //! ([`lookup`], [`lookup_nested`], [`raw_string`], [`conditional`], [`range`], [`bcrypt`],
-//! [`join`]), and [`function_call`] for provider-defined functions.
+//! [`join`]), and [`function_call`] for provider-defined functions. A few hand-written functions
+//! take the place of the generated one of the same name, with a more precise type ([`element`],
+//! [`format`], [`try_`]) or cdktf's signature ([`join`], [`lookup`], [`range`], [`bcrypt`]); the
+//! generated one stays in [`generated`].
 //!
 //! ```
 //! use cdktf::functions::{cidrsubnet, join, length, upper};
@@ -213,6 +216,21 @@ pub fn bcrypt_with_cost(
     cost: impl Into<Value<f64>>,
 ) -> Value<String> {
     call("bcrypt", [typed(str), typed(cost)])
+}
+
+/// `format(spec, args...)`: a string formatted from `args` as `spec` says (`printf`-like). Typed
+/// as the string it always is; Terraform's signature (result `dynamic`): [`generated::format`].
+/// Mix argument types with [`Value::any`]: `format("%s-%d", [Value::any("a"), Value::any(1)])`.
+pub fn format(
+    spec: impl Into<Value<String>>,
+    args: impl IntoIterator<Item = impl AnyValue>,
+) -> Value<String> {
+    call(
+        "format",
+        [typed(spec)]
+            .into_iter()
+            .chain(args.into_iter().map(untyped)),
+    )
 }
 
 /// `try(a, b, ...)`: the first of `expressions` that evaluates without an error, typed by them
