@@ -113,6 +113,19 @@ pub fn for_expression<K, V, R>(
     l.finish(input, b.key, b.value, b.condition)
 }
 
+/// A `for` expression whose loop variables are always `key` and `val`, at any depth: for cdktf's
+/// forms whose body is Terraform text naming them (`"upper(val)"`).
+pub(crate) fn for_key_val(input: Repr, key: Option<Repr>, value: Repr) -> Value<Dynamic> {
+    Value::from_expression(Expression::new(ExprKind::For(For {
+        input,
+        key_var: "key".into(),
+        value_var: "val".into(),
+        key,
+        value,
+        condition: None,
+    })))
+}
+
 /// The parts of a [`for_expression`]'s body.
 #[derive(Debug)]
 #[must_use]

@@ -183,18 +183,13 @@ impl TerraformIterator<Dynamic> {
 }
 
 /// cdktf's `for` expressions over an iterator's collection (for lists, `toset(LIST)`), with the
-/// loop variables `key` and `val`. The typed closures of [`expressions`](crate::expressions)
+/// loop variables `key` and `val` (always these names, at any depth: the text of a body names
+/// them). The typed closures of [`expressions`](crate::expressions)
 /// (`list.map_each(|item| ...)`) are the typed way to write the same.
 impl<T> TerraformIterator<T> {
     fn for_text(&self, key: Option<&str>, value: &str) -> Value<Dynamic> {
-        let input = crate::functions::repr_expression(self.for_each.clone());
-        crate::expressions::for_expression(input, |_: Value<Dynamic>, _: Value<Dynamic>| {
-            let value = Value::<Dynamic>::from_expression(Expression::raw(value));
-            match key {
-                Some(k) => crate::expressions::ForBody::map(Expression::raw(k), value),
-                None => crate::expressions::ForBody::list(value),
-            }
-        })
+        let text = |t: &str| Repr::Expr(Expression::raw(t));
+        crate::expressions::for_key_val(self.for_each.clone(), key.map(text), text(value))
     }
 
     /// `[ for key, val in INPUT: key]`: the keys (for lists, the elements).
@@ -209,10 +204,9 @@ impl<T> TerraformIterator<T> {
 
     /// `[ for key, val in INPUT: val.PROPERTY]`: one attribute of every value.
     pub fn pluck_property(&self, property: &str) -> Value<Dynamic> {
-        let input = crate::functions::repr_expression(self.for_each.clone());
-        crate::expressions::for_expression(input, |_: Value<Dynamic>, val: Value<Dynamic>| {
-            crate::expressions::ForBody::list(crate::functions::lookup_nested(val, [property]))
-        })
+        let val = Value::<Dynamic>::from_expression(Expression::raw("val"));
+        let value = crate::functions::lookup_nested(val, [property]).repr;
+        crate::expressions::for_key_val(self.for_each.clone(), None, value)
     }
 
     /// `[ for key, val in INPUT: EXPRESSION]`, the expression written as Terraform text
