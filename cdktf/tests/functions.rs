@@ -177,6 +177,35 @@ fn calls_render_byte_for_byte_as_cdktf_renders_them() {
     }
 }
 
+/// The checked-in fixture is what cdktf makes of `main.js` today. Runs where cdktf 0.21 is
+/// installed: `CDKTF_NODE_MODULES=DIR/node_modules`, or where `benches/run.sh` installs it
+/// (`target/bench/cdktf-node`); prints SKIP elsewhere (CI installs no node packages).
+#[test]
+fn the_fixture_is_cdktfs_output_of_the_twin() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let modules = match std::env::var_os("CDKTF_NODE_MODULES") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => root.join("target/bench/cdktf-node/node_modules"),
+    };
+    if !modules.join("cdktf/package.json").is_file() {
+        println!("SKIP: cdktf not installed at {}", modules.display());
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/functions");
+    let out = tempfile::tempdir().expect("tmp");
+    let status = Command::new("node")
+        .arg(fixture.join("main.js"))
+        .arg(out.path())
+        .env("NODE_PATH", &modules)
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "main.js failed");
+    let theirs = std::fs::read_to_string(out.path().join("stacks/functions/cdk.tf.json"))
+        .expect("cdktf wrote the stack");
+    let checked_in = std::fs::read_to_string(fixture.join("cdk.tf.json")).expect("fixture");
+    assert_eq!(normalized(&theirs), normalized(&checked_in));
+}
+
 /// Calls and the values `terraform console` must give for them (as JSON).
 fn console_cases(v: &Vars) -> Vec<(Value<Dynamic>, serde_json::Value)> {
     let tags = || v.tags.clone().into_dynamic();
