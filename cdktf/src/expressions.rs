@@ -103,6 +103,21 @@ impl Drop for Loop {
 /// the body of each element, `key` (for a map result) its key, `condition` its filter; each gets
 /// the loop's key (the index of a list) and value. Returns a list, or a map when `key` is given.
 /// The typed methods ([`Value::map_each`], ...) cover the common cases.
+///
+/// ```
+/// use cdktf::expressions::{for_expression, ForBody};
+/// use cdktf::functions::upper;
+/// use cdktf::{Dynamic, Value};
+///
+/// let users: Value<Dynamic> = cdktf::Expression::raw("var.users").into();
+/// let admins: Value<Dynamic> = for_expression(users, |name: Value<String>, user: Value<Dynamic>| {
+///     ForBody::map(upper(name), user.attr("email")).when(user.attr("admin").as_bool())
+/// });
+/// assert_eq!(
+///     admins.to_literal_json().unwrap(),
+///     "${{ for key, val in var.users: upper(key) => val.email if val.admin }}"
+/// );
+/// ```
 pub fn for_expression<K, V, R>(
     input: impl crate::AnyValue,
     body: impl FnOnce(Value<K>, Value<V>) -> ForBody,
