@@ -432,7 +432,13 @@ fn terraform_console_evaluates_typed_calls_to_the_expected_values() {
     let app = App::with_outdir(dir.path().join("cdktf.out"));
     let stack = TerraformStack::new(&app, "console");
     let vars = variables(&stack);
-    let cases = console_cases(&vars);
+    let mut cases = console_cases(&vars);
+    // Terraform 1.9's `templatestring`, which cdktf never had: the template must be a reference.
+    let template = TerraformLocal::new(&stack, "template", Value::literal("Hello ${name}!"));
+    cases.push((
+        templatestring(template.value::<String>(), json!({"name": "x"})).into_dynamic(),
+        json!("Hello x!"),
+    ));
     assert!(cases.len() >= 30, "{} cases", cases.len());
     let mut expected = serde_json::Map::new();
     let mut object = Vec::new();
