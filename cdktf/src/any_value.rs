@@ -26,7 +26,7 @@ impl<T> AnyValue for &Value<T> {
 }
 
 /// Typed references: generated `...Ref` types, [`ListRef`](crate::ListRef),
-/// [`MapRef`](crate::MapRef), [`Expression`].
+/// [`MapRef`](crate::MapRef), [`Expression`](crate::Expression).
 impl<T: ToExpression> AnyValue for T {
     fn into_raw(self) -> RawValue {
         RawValue(Repr::Expr(self.to_expression()))
@@ -77,6 +77,15 @@ impl AnyValue for serde_json::Value {
 
 /// A list of values: `vec!["a", "b"]`, `vec![1, 2]`.
 impl<X: AnyValue> AnyValue for Vec<X> {
+    fn into_raw(self) -> RawValue {
+        RawValue(Repr::List(
+            self.into_iter().map(|x| x.into_raw().0).collect(),
+        ))
+    }
+}
+
+/// A list of values: `["a", "b"]`, `[1, 2]`.
+impl<X: AnyValue, const N: usize> AnyValue for [X; N] {
     fn into_raw(self) -> RawValue {
         RawValue(Repr::List(
             self.into_iter().map(|x| x.into_raw().0).collect(),

@@ -58,6 +58,27 @@ pub(crate) enum ExprKind {
     /// `{ for key, val in LIST: val.ATTR => val }`: a list of objects as a map keyed by one of
     /// their attributes, as cdktf writes it for iterators over complex lists.
     ListToMap(Repr, String),
+    /// `OP operand` (`!`, `-`), as cdktf's `Op` writes it: without parentheses.
+    Unary(&'static str, Repr),
+    /// `(left OP right)`, as cdktf's `Op` writes it: always in parentheses.
+    Binary(&'static str, Repr, Repr),
+    /// A `for` expression (see [`For`]).
+    For(For),
+    /// `base[*]`.
+    Splat(Expression),
+}
+
+/// A `for` expression: `[ for K, V in INPUT: VALUE if COND]` (a list), or
+/// `{ for K, V in INPUT: KEY => VALUE if COND }` (a map, when `key` is set). The spacing is
+/// cdktf's.
+#[derive(Debug)]
+pub(crate) struct For {
+    pub(crate) input: Repr,
+    pub(crate) key_var: String,
+    pub(crate) value_var: String,
+    pub(crate) key: Option<Repr>,
+    pub(crate) value: Repr,
+    pub(crate) condition: Option<Repr>,
 }
 
 impl Expression {
@@ -266,6 +287,30 @@ pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
             render_repr(a, cx),
             render_repr(b, cx)
         ),
+        ExprKind::Unary(op, operand) => format!("{op}{}", render_repr(operand, cx)),
+        ExprKind::Binary(op, l, r) => {
+            format!("({} {op} {})", render_repr(l, cx), render_repr(r, cx))
+        }
+        ExprKind::For(f) => render_for(f, cx),
+        ExprKind::Splat(base) => format!("{}[*]", render(base, cx)),
+    }
+}
+
+fn render_for(f: &For, cx: &mut dyn Resolve) -> String {
+    let head = format!(
+        "for {}, {} in {}:",
+        f.key_var,
+        f.value_var,
+        render_repr(&f.input, cx)
+    );
+    let value = render_repr(&f.value, cx);
+    let condition = match &f.condition {
+        Some(c) => format!(" if {}", render_repr(c, cx)),
+        None => String::new(),
+    };
+    match &f.key {
+        Some(k) => format!("{{ {head} {} => {value}{condition} }}", render_repr(k, cx)),
+        None => format!("[ {head} {value}{condition}]"),
     }
 }
 
@@ -302,7 +347,7 @@ pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
                     return render_repr(&inner, cx);
                 }
             }
-            quote_hcl(&resolve_string(s, cx))
+            format!("\"{}\"", template_text(s, cx))
         }
         Repr::Literal(s) => quote_hcl(&escape_template(s)),
         Repr::List(items) => {
@@ -341,11 +386,39 @@ fn render_json(v: &serde_json::Value, cx: &mut dyn Resolve) -> String {
     }
 }
 
+/// The inside of a quoted HCL template for a user string used inside an expression (a function
+/// argument, an operand): its text is literal, so `${` and `%{` in it are escaped (as cdktf's `Fn`
+/// escapes `${`), and the values formatted into it become `${...}` interpolations, written as
+/// expressions (their quotes are not escaped).
+fn template_text(s: &str, cx: &mut dyn Resolve) -> String {
+    let mut out = String::with_capacity(s.len());
+    for piece in tokens::split(s) {
+        match piece {
+            tokens::Piece::Text(t) => out.push_str(&escape_hcl(&escape_template(t))),
+            tokens::Piece::Token(i) => match tokens::lookup(i) {
+                Some(Repr::Str(inner)) => out.push_str(&template_text(&inner, cx)),
+                Some(Repr::Literal(inner)) => out.push_str(&escape_hcl(&escape_template(&inner))),
+                Some(repr) => {
+                    let _ = write!(out, "${{{}}}", render_repr(&repr, cx));
+                }
+                None => {
+                    let _ = write!(out, "{}{i}{}", tokens::PREFIX, tokens::SUFFIX);
+                }
+            },
+        }
+    }
+    out
+}
+
 /// Quotes a string as an HCL string template. Template sequences inside stay live, which is what
 /// a resolved `${...}` needs.
 fn quote_hcl(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
+    format!("\"{}\"", escape_hcl(s))
+}
+
+/// Escapes the characters an HCL quoted string cannot hold as they are.
+fn escape_hcl(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -359,7 +432,6 @@ fn quote_hcl(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
     out
 }
 

@@ -185,6 +185,46 @@ impl TerraformIterator<Dynamic> {
     }
 }
 
+/// cdktf's `for` expressions over an iterator's collection (for lists, `toset(LIST)`), with the
+/// loop variables `key` and `val` (always these names, at any depth: the text of a body names
+/// them). The typed closures of [`expressions`](crate::expressions)
+/// (`list.map_each(|item| ...)`) are the typed way to write the same.
+impl<T> TerraformIterator<T> {
+    fn for_text(&self, key: Option<&str>, value: &str) -> Value<Dynamic> {
+        let text = |t: &str| Repr::Expr(Expression::raw(t));
+        crate::expressions::for_key_val(self.for_each.clone(), key.map(text), text(value))
+    }
+
+    /// `[ for key, val in INPUT: key]`: the keys (for lists, the elements).
+    pub fn keys(&self) -> Value<Dynamic> {
+        self.for_text(None, "key")
+    }
+
+    /// `[ for key, val in INPUT: val]`: the values.
+    pub fn values(&self) -> Value<Dynamic> {
+        self.for_text(None, "val")
+    }
+
+    /// `[ for key, val in INPUT: val.PROPERTY]`: one attribute of every value.
+    pub fn pluck_property(&self, property: &str) -> Value<Dynamic> {
+        let val = Value::<Dynamic>::from_expression(Expression::raw("val"));
+        let value = crate::functions::lookup_nested(val, [property]).repr;
+        crate::expressions::for_key_val(self.for_each.clone(), None, value)
+    }
+
+    /// `[ for key, val in INPUT: EXPRESSION]`, the expression written as Terraform text
+    /// (`"val.name if val.enabled"`), as cdktf's `forExpressionForList` takes it.
+    pub fn for_expression_for_list(&self, expression: &str) -> Value<Dynamic> {
+        self.for_text(None, expression)
+    }
+
+    /// `{ for key, val in INPUT: KEY => VALUE }`, both written as Terraform text, as cdktf's
+    /// `forExpressionForMap` takes them.
+    pub fn for_expression_for_map(&self, key: &str, value: &str) -> Value<Dynamic> {
+        self.for_text(Some(key), value)
+    }
+}
+
 /// cdktf's `TerraformCount`: a typed `count` whose [`index`](Self::index) is `count.index`.
 ///
 /// ```

@@ -18,7 +18,9 @@
 //! ```
 //!
 //! Values are typed ([`Value<T>`]); see the [`value`] module for how strings, literals and
-//! references behave.
+//! references behave. Terraform's language is typed too: every built-in function in
+//! [`functions`], operators in [`operators`] (`size + 1`, `a.gt(b)`), and `for` expressions,
+//! splats and named values in [`expressions`].
 #![deny(missing_docs)]
 
 mod any_value;
@@ -30,11 +32,13 @@ mod cross_stack;
 mod element;
 mod error;
 mod expr;
+pub mod expressions;
 pub mod functions;
 mod iterator;
 pub mod literal;
 mod meta;
 mod module;
+pub mod operators;
 mod output;
 mod provider;
 mod remote_state;

@@ -105,7 +105,10 @@ pub struct Condition {
 }
 
 impl Condition {
-    /// A condition that must hold, and the message Terraform shows when it does not.
+    /// A condition that must hold, and the message Terraform shows when it does not. The
+    /// condition is a typed `Value<bool>`, built with [`functions`](crate::functions) and
+    /// [`operators`](crate::operators): `Condition::new(length(name).gt(0), "...")`;
+    /// `Expression::raw("...")` is the escape hatch.
     pub fn new(condition: impl Into<Value<bool>>, error_message: impl Into<Value<String>>) -> Self {
         Condition {
             condition: condition.into().repr,

@@ -12,16 +12,23 @@ use crate::value::Value;
 /// An input variable of a stack.
 ///
 /// ```
+/// use cdktf::functions::length;
 /// use cdktf::{App, TerraformStack, TerraformVariable, Value};
 /// let app = App::new();
 /// let stack = TerraformStack::new(&app, "demo");
 /// let region = TerraformVariable::new(&stack, "region")
 ///     .type_constraint("string")
-///     .default("eu-west-1")
-///     .validation(cdktf::Expression::raw("length(var.region) > 0"), "region must not be empty");
+///     .default("eu-west-1");
+/// let region = region
+///     .clone()
+///     .validation(length(region.string_value()).gt(0), "region must not be empty");
 /// let r: Value<String> = region.value();
 /// # let _ = r;
 /// ```
+///
+/// A condition is a typed `Value<bool>` (built with [`functions`](crate::functions) and
+/// [`operators`](crate::operators)); `cdktf::Expression::raw("length(var.region) > 0")` still
+/// works as an escape hatch.
 #[derive(Clone, Debug)]
 pub struct TerraformVariable {
     node: Node,
@@ -79,7 +86,8 @@ impl TerraformVariable {
         self.with(|v| v.nullable = Some(yes))
     }
 
-    /// Adds a `validation` block.
+    /// Adds a `validation` block: `condition` must hold for the value, else Terraform reports
+    /// `error_message`.
     pub fn validation(
         self,
         condition: impl Into<Value<bool>>,

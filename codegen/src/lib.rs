@@ -43,6 +43,7 @@
 mod docs;
 pub mod emit;
 pub mod error;
+pub mod functions;
 pub mod ir;
 pub mod naming;
 mod read;

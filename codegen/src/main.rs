@@ -12,7 +12,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Generates Rust bindings for the cdktf runtime from `terraform providers schema -json`.
 ///
 /// Without a command, regenerates the `bindings/` of the checkout around the working directory
-/// from its `schema/providers.json`.
+/// from its `schema/providers.json`, and the runtime's built-in functions
+/// (`cdktf/src/functions/generated.rs`) from `schema/functions.json`.
 #[derive(Debug, Parser)]
 #[command(name = "codegen", version)]
 struct Cli {
@@ -71,10 +72,13 @@ fn main() -> anyhow::Result<()> {
             let cwd = std::env::current_dir().context("reading the working directory")?;
             let root = codegen::workspace::find_root(&cwd)?;
             let done = codegen::workspace::regenerate(&root).context("regenerating bindings/")?;
-            for r in done {
+            for r in done.providers {
                 warn(&r.generated.warnings);
                 report(&r.dir, &r.summary);
             }
+            let (path, written) = done.functions;
+            let state = if written { "written" } else { "unchanged" };
+            eprintln!("{}: {state}", path.display());
         }
         Some(Command::Generate {
             schema,

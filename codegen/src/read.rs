@@ -35,7 +35,7 @@ pub(crate) fn on_deep_stacks<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> R
 }
 
 /// Where the nesting of `text` first goes deeper than [`MAX_JSON_DEPTH`]: (line, column), 1-based.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
+pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     let (mut line, mut line_start) = (1usize, 0usize);
     for (i, b) in text.bytes().enumerate() {

@@ -1,5 +1,6 @@
-//! Regenerating this workspace's `bindings/` from `schema/providers.json` (what
-//! `cargo run -p codegen` does without arguments).
+//! Regenerating this workspace's `bindings/` from `schema/providers.json`, and the runtime's
+//! built-in functions module from `schema/functions.json` (what `cargo run -p codegen` does
+//! without arguments).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -52,9 +53,21 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
         })
 }
 
-/// Regenerates `ROOT/bindings/<name>/` for every provider in `ROOT/schema/providers.json`.
-/// Everything is generated before anything is written.
-pub fn regenerate(root: &Path) -> Result<Vec<Regenerated>> {
+/// What [`regenerate`] did.
+#[derive(Debug)]
+pub struct Workspace {
+    /// One entry per provider package.
+    pub providers: Vec<Regenerated>,
+    /// The runtime's functions module ([`crate::functions::OUTPUT_FILE`]) and whether it was
+    /// written (`false`: it was up to date).
+    pub functions: (PathBuf, bool),
+}
+
+/// Regenerates `ROOT/bindings/<name>/` for every provider in `ROOT/schema/providers.json`, and
+/// the runtime's functions module from `ROOT/schema/functions.json`. Everything is generated
+/// before anything is written.
+pub fn regenerate(root: &Path) -> Result<Workspace> {
+    let (functions_path, functions_code) = crate::functions::regenerate(root)?;
     let list_path = root.join("schema").join("providers.json");
     let text = read(&list_path)?;
     let list: ProvidersFile = serde_json::from_str(&text).map_err(|e| Error::ProvidersFile {
@@ -93,7 +106,11 @@ pub fn regenerate(root: &Path) -> Result<Vec<Regenerated>> {
             summary,
         });
     }
-    Ok(out)
+    let written = crate::write::write_if_changed(&functions_path, &functions_code)?;
+    Ok(Workspace {
+        providers: out,
+        functions: (functions_path, written),
+    })
 }
 
 fn read(path: &Path) -> Result<String> {

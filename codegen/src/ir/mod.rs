@@ -12,7 +12,7 @@
 pub mod build;
 pub mod dedup;
 mod fold;
-mod functions;
+pub(crate) mod functions;
 pub mod share;
 
 /// The generated package of one provider.
