@@ -72,8 +72,8 @@ pub enum Error {
     /// The runtime failed to synthesize an app given in code.
     #[error(transparent)]
     Synth(#[from] cdktf::Error),
-    /// A stack plan needs approval and there is no terminal to ask on.
-    #[error("stack {0}: changes need approval; pass --auto-approve (no terminal to ask on)")]
+    /// A plan needs approval and there is no terminal to ask on (the action or the stack).
+    #[error("{0}: changes need approval, and there is no terminal to ask on: pass --auto-approve")]
     NeedsApproval(String),
 }
 

@@ -204,8 +204,13 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
                 runtime: runtime.dependency(),
             };
             let name = cdktf_cli::init(&dir, &options)?;
-            println!("Created {name} in {}.", dir.display());
-            println!("Next: cd {} && cdktf deploy --auto-approve", dir.display());
+            if dir == std::path::Path::new(".") {
+                println!("Created {name}.");
+                println!("Next: cdktf deploy --auto-approve");
+            } else {
+                println!("Created {name} in {}.", dir.display());
+                println!("Next: cd {} && cdktf deploy --auto-approve", dir.display());
+            }
             Ok(true)
         }
         Command::Get { force, runtime } => {

@@ -5,6 +5,7 @@
 //! [`RunOptions::parallelism`]). A stack that fails stops the stacks waiting for it; the others
 //! run to the end, and nothing is killed, so no state lock is left behind.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
@@ -156,7 +157,12 @@ impl Manifest {
         stacks: &[S],
         opts: &RunOptions,
     ) -> Result<Report> {
-        let all_by_default = matches!(action, Action::Diff | Action::Output);
+        let applies = matches!(action, Action::Deploy | Action::Destroy);
+        // Asking needs a terminal: without one, fail before any stack runs.
+        if applies && !opts.auto_approve && (opts.quiet || !std::io::stdin().is_terminal()) {
+            return Err(Error::NeedsApproval(action.name().to_string()));
+        }
+        let all_by_default = !applies;
         let selected = self.select(stacks, all_by_default)?;
         let names: Vec<&str> = selected.iter().map(|s| s.name.as_str()).collect();
         let is_selected = |n: &str| names.contains(&n);
@@ -172,9 +178,7 @@ impl Manifest {
                     .collect(),
                 Action::Output => Vec::new(),
             };
-            if matches!(action, Action::Deploy | Action::Destroy)
-                && !opts.ignore_missing_stack_dependencies
-            {
+            if applies && !opts.ignore_missing_stack_dependencies {
                 if let Some(missing) = after.iter().find(|a| !is_selected(a)) {
                     let how = if action == Action::Deploy {
                         format!("stack {} depends on {missing}", s.name)
@@ -196,6 +200,11 @@ impl Manifest {
             Ui::quiet()
         } else {
             Ui::console()
+        };
+        // Colour codes in a file or pipe are noise, and they span the prefixed lines.
+        let opts = &RunOptions {
+            no_color: opts.no_color || !std::io::stdout().is_terminal(),
+            ..opts.clone()
         };
         ui.begin(&names);
         let terraform = opts.terraform.clone().unwrap_or_default();
