@@ -165,6 +165,9 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
             .provider(p.schema_key())
             .package_name(&p.name)
             .source(&p.source)
+            // The crate sits inside the project, so it is a member of the project's workspace
+            // (cargo refuses a second workspace root below the first).
+            .standalone(false)
             .file_name(format!("`terraform providers schema -json` ({})", p.source));
         if let Some(c) = &p.constraint {
             config.version(c);

@@ -75,7 +75,13 @@ where
                 let tx = tx.clone();
                 let name = job.name.clone();
                 scope.spawn(move || {
-                    let result = work(&name, &prior);
+                    // A panic must still report, or the scheduler would wait for it forever.
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        work(&name, &prior)
+                    }))
+                    .unwrap_or_else(|_| {
+                        StackResult::new(&name, Status::Failed, "internal error (a panic)")
+                    });
                     let _ = tx.send((i, result));
                 });
             }

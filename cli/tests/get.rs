@@ -154,11 +154,16 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
     let fake = fake_terraform(tmp.path());
     let dir = tmp.path().join("proj");
     std::fs::create_dir_all(&dir).expect("dir");
+    // A project as `cdktf init` writes it (its own workspace) that uses the bindings.
     std::fs::write(
         dir.join("Cargo.toml"),
-        "[package]\nname = \"p\"\n[package.metadata.cdktf]\nterraformProviders = [\"tiny@~> 1.0\"]\n",
+        "[package]\nname = \"p\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
+         [dependencies]\ntiny = { path = \".gen/tiny\" }\n\
+         [package.metadata.cdktf]\nterraformProviders = [\"tiny@~> 1.0\"]\n[workspace]\n",
     )
     .expect("Cargo.toml");
+    std::fs::create_dir_all(dir.join("src")).expect("src");
+    std::fs::write(dir.join("src/main.rs"), "fn main() {}\n").expect("main.rs");
     let out = common::cdktf_env(&dir, &["get"], &[("TERRAFORM_BINARY_NAME", fake.as_path())]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -173,4 +178,21 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
     assert!(common::stdout(&out).contains("Generated bindings for hashicorp/tiny 1.2.3."));
     assert!(dir.join(".gen/tiny/src/thing.rs").is_file());
     assert_eq!(lock(&dir)["terraform"], "1.7.5");
+    // cargo accepts the generated crate inside the project's workspace.
+    let metadata = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("cargo metadata");
+    assert!(
+        metadata.status.success(),
+        "{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
 }
