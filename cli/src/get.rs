@@ -134,7 +134,14 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
     report
         .unchanged
         .retain(|u| !stale.iter().any(|s| &s.source == u));
+    let listed = |source: &String| project.providers.iter().any(|p| &p.source == source);
     if stale.is_empty() {
+        // Providers taken off the list leave the lock file (their crates stay, for the user to
+        // delete).
+        if !lock.providers.keys().all(listed) {
+            lock.providers.retain(|source, _| listed(source));
+            lock.write(&project.root)?;
+        }
         return Ok(report);
     }
     let work = tempfile::Builder::new()
@@ -199,8 +206,7 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
         );
         report.generated.push((p.source.clone(), version));
     }
-    lock.providers
-        .retain(|source, _| project.providers.iter().any(|p| &p.source == source));
+    lock.providers.retain(|source, _| listed(source));
     lock.generator = GENERATOR.to_string();
     lock.terraform = tf_version.to_string();
     lock.write(&project.root)?;

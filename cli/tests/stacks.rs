@@ -39,8 +39,11 @@ fn build(outdir: &Path, state: &Path, storage_input: &str, network_fails: bool) 
 
     let storage = TerraformStack::new(&app, "storage");
     backend(&storage, "storage");
+    let suffix = TerraformVariable::new(&storage, "suffix")
+        .type_constraint("string")
+        .default("");
     let bucket = TerraformDataConfig::new()
-        .input(storage_input)
+        .input(format!("{storage_input}{}", suffix.string_value()))
         .create(&storage, "bucket");
     TerraformOutput::new(
         &storage,
@@ -91,8 +94,21 @@ fn deploy_diff_fail_and_destroy_three_stacks() {
     let state = dir.join("state");
     std::fs::create_dir_all(&state).expect("state dir");
 
-    // Deploy: network and storage start before either finishes; app starts after network.
+    // Before anything is deployed, app cannot plan (network's state has no outputs yet): the
+    // diff says why.
     let manifest = Manifest::from_app(&build(&outdir, &state, "store-1", false)).expect("synth");
+    let report = manifest.diff::<&str>(&[], &quiet()).expect("diff runs");
+    assert_eq!(report.stack("network").expect("n").changes, Some(true));
+    let app = report.stack("app").expect("app");
+    assert_eq!(app.status, Status::Failed);
+    assert!(
+        app.detail
+            .contains("it depends on network, which has changes not deployed yet"),
+        "{}",
+        app.detail
+    );
+
+    // Deploy: network and storage start before either finishes; app starts after network.
     assert_eq!(
         manifest.stack("app").expect("app").dependencies,
         ["network"]
@@ -172,6 +188,18 @@ fn deploy_diff_fail_and_destroy_three_stacks() {
         text.contains("Plan: 0 to add, 1 to change, 0 to destroy."),
         "{text}"
     );
+    // Variables reach the selected stacks, from the command line and from files.
+    let out = common::cdktf(
+        dir,
+        &["diff", "--skip-synth", "storage", "--var", "suffix=-v"],
+    );
+    assert!(common::stdout(&out).contains("\"store-1\" -> \"store-2-v\""));
+    std::fs::write(dir.join("vars.tfvars"), "suffix = \"-f\"\n").expect("var file");
+    let out = common::cdktf(
+        dir,
+        &["diff", "--skip-synth", "stor*", "--var-file", "vars.tfvars"],
+    );
+    assert!(common::stdout(&out).contains("\"store-1\" -> \"store-2-f\""));
 
     // network's precondition fails: app (its dependent) is skipped, storage still deploys.
     Manifest::from_app(&build(&outdir, &state, "store-2", true)).expect("synth");
