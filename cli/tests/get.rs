@@ -44,10 +44,13 @@ fn get_generates_from_a_filesystem_mirror_once() {
     if !common::terraform_available("get_generates_from_a_filesystem_mirror_once") {
         return;
     }
+    // The plugin comes with the machine image, not with a clone: a plain skip, even under CI
+    // (as in codegen/tests/aws_stack.rs).
     let Some(plugins) = plugin_dir() else {
-        common::skip_or_fail(
-            "get_generates_from_a_filesystem_mirror_once: no hashicorp/aws 5.100.0 plugin under \
-             /opt/tf-plugins (set CDKTF_TF_PLUGIN_DIR to the folder above registry.terraform.io)",
+        println!(
+            "SKIP: get_generates_from_a_filesystem_mirror_once: no hashicorp/aws 5.100.0 plugin \
+             under /opt/tf-plugins (set CDKTF_TF_PLUGIN_DIR to the folder above \
+             registry.terraform.io)"
         );
         return;
     };
