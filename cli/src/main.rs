@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use cdktf_cli::{Manifest, Project, Report, RunOptions, RuntimeDependency, Status};
@@ -184,7 +186,8 @@ struct OutputsArgs {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    match run(cli, interrupt_flag()) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
@@ -194,8 +197,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// A flag the first Ctrl-C sets: no stack starts after it, and the running terraform processes
+/// (which get the signal too) stop cleanly, releasing their locks. A second Ctrl-C exits.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = Arc::clone(&flag);
+    let installed = ctrlc::set_handler(move || {
+        if set.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("Interrupted: waiting for the running stacks to stop (Ctrl-C again to quit).");
+    });
+    if let Err(e) = installed {
+        eprintln!("warning: Ctrl-C will not stop stacks cleanly: {e}");
+    }
+    flag
+}
+
 /// Runs a command; `Ok(false)` when a stack did not succeed.
-fn run(cli: Cli) -> anyhow::Result<bool> {
+fn run(cli: Cli, interrupted: Arc<AtomicBool>) -> anyhow::Result<bool> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     match cli.command {
         Command::Init { dir, name, runtime } => {
@@ -264,7 +284,10 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         }
         Command::Diff { stacks, app, run } => {
             let manifest = synthesized(&cwd, &app)?;
-            let report = manifest.diff(&stacks, &run.options())?;
+            let report = manifest.diff(
+                &stacks,
+                &run.options().cancel_flag(Arc::clone(&interrupted)),
+            )?;
             print!("{}", report.table());
             Ok(report.success())
         }
@@ -275,14 +298,20 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             outputs,
         } => {
             let manifest = synthesized(&cwd, &app)?;
-            let report = manifest.deploy(&stacks, &run.options())?;
+            let report = manifest.deploy(
+                &stacks,
+                &run.options().cancel_flag(Arc::clone(&interrupted)),
+            )?;
             show_outputs(&manifest, &report, &outputs)?;
             print!("{}", report.table());
             Ok(report.success())
         }
         Command::Destroy { stacks, app, run } => {
             let manifest = synthesized(&cwd, &app)?;
-            let report = manifest.destroy(&stacks, &run.options())?;
+            let report = manifest.destroy(
+                &stacks,
+                &run.options().cancel_flag(Arc::clone(&interrupted)),
+            )?;
             print!("{}", report.table());
             Ok(report.success())
         }

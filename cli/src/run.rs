@@ -7,6 +7,8 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::manifest::{Manifest, Stack};
@@ -30,6 +32,7 @@ pub struct RunOptions {
     no_color: bool,
     quiet: bool,
     terraform: Option<Terraform>,
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 impl RunOptions {
@@ -99,6 +102,13 @@ impl RunOptions {
     /// Print nothing (the report still has everything).
     pub fn quiet(mut self, yes: bool) -> Self {
         self.quiet = yes;
+        self
+    }
+
+    /// A flag that, once set (by a Ctrl-C handler, say), stops stacks from starting; the
+    /// running ones finish, so their state locks are released.
+    pub fn cancel_flag(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.cancel = Some(flag);
         self
     }
 
@@ -208,13 +218,13 @@ impl Manifest {
         };
         ui.begin(&names);
         let terraform = opts.terraform.clone().unwrap_or_default();
-        let stop_on_failure = action != Action::Diff;
-        let (results, events) = schedule::run(
-            &jobs,
-            opts.parallelism,
-            stop_on_failure,
-            &ui,
-            |name, prior| match self.stack(name) {
+        let limits = schedule::Limits {
+            parallelism: opts.parallelism,
+            stop_on_failure: action != Action::Diff,
+            cancel: opts.cancel.as_deref(),
+        };
+        let (results, events) =
+            schedule::run(&jobs, &limits, &ui, |name, prior| match self.stack(name) {
                 Some(stack) => StackRun {
                     stack,
                     opts,
@@ -223,8 +233,7 @@ impl Manifest {
                 }
                 .run(action, prior),
                 None => StackResult::new(name, Status::Failed, "not in the manifest"),
-            },
-        );
+            });
         ui.end();
         Ok(Report {
             action: action.name(),

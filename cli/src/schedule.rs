@@ -5,6 +5,7 @@
 //! unrelated stacks carry on. Jobs that are running are never interrupted: terraform releases
 //! its state lock itself, so a failure elsewhere leaves no lock behind.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use crate::report::{Event, StackResult, Status};
@@ -23,23 +24,31 @@ enum State {
     Done,
 }
 
-/// Runs `work` for every job, at most `parallelism` at once (0: no limit). `work` gets the job's
-/// name and the results of the stacks it waited for. Returns the results in job order and the
-/// start and finish events in the order the scheduler saw them.
+/// How the scheduler runs the jobs.
+pub(crate) struct Limits<'a> {
+    /// At most this many jobs at once (0: no limit).
+    pub(crate) parallelism: usize,
+    /// Skip the jobs waiting for one that did not succeed.
+    pub(crate) stop_on_failure: bool,
+    /// Once set (Ctrl-C), no job starts; the running ones finish.
+    pub(crate) cancel: Option<&'a AtomicBool>,
+}
+
+/// Runs `work` for every job. `work` gets the job's name and the results of the stacks it
+/// waited for. Returns the results in job order and the start and finish events in the order
+/// the scheduler saw them.
 pub(crate) fn run<F>(
     jobs: &[Job],
-    parallelism: usize,
-    stop_on_failure: bool,
+    limits: &Limits<'_>,
     ui: &Ui,
     work: F,
 ) -> (Vec<StackResult>, Vec<Event>)
 where
     F: Fn(&str, &[StackResult]) -> StackResult + Sync,
 {
-    let limit = if parallelism == 0 {
-        usize::MAX
-    } else {
-        parallelism
+    let limit = match limits.parallelism {
+        0 => usize::MAX,
+        n => n,
     };
     let index = |name: &str| jobs.iter().position(|j| j.name == name);
     let mut state = vec![State::Pending; jobs.len()];
@@ -50,8 +59,18 @@ where
     std::thread::scope(|scope| {
         let mut running = 0usize;
         loop {
-            if stop_on_failure {
+            if limits.stop_on_failure {
                 skip_blocked(jobs, &index, &mut state, &mut results, &mut events);
+            }
+            if limits.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                for (i, job) in jobs.iter().enumerate() {
+                    if state[i] == State::Pending {
+                        state[i] = State::Done;
+                        results[i] =
+                            Some(StackResult::new(&job.name, Status::Skipped, "interrupted"));
+                        events.push(Event::Skipped(job.name.clone()));
+                    }
+                }
             }
             for (i, job) in jobs.iter().enumerate() {
                 if running >= limit || state[i] != State::Pending {
@@ -175,7 +194,12 @@ mod tests {
             job("d", &["c"]),
         ];
         let ui = Ui::quiet();
-        let (results, events) = run(&jobs, 0, true, &ui, |name, _| {
+        let all = Limits {
+            parallelism: 0,
+            stop_on_failure: true,
+            cancel: None,
+        };
+        let (results, events) = run(&jobs, &all, &ui, |name, _| {
             let status = if name == "a" {
                 Status::Failed
             } else {
@@ -195,7 +219,11 @@ mod tests {
                 Status::Skipped
             ]
         );
-        let (results, events) = run(&jobs, 1, true, &ui, |name, prior| {
+        let one = Limits {
+            parallelism: 1,
+            ..all
+        };
+        let (results, events) = run(&jobs, &one, &ui, |name, prior| {
             if name == "c" {
                 assert_eq!(prior.len(), 1);
             }
@@ -212,5 +240,12 @@ mod tests {
             })
             .collect();
         assert_eq!(events, expected);
+        let cancelled = AtomicBool::new(true);
+        let cancel = Limits {
+            cancel: Some(&cancelled),
+            ..all
+        };
+        let (results, _) = run(&jobs, &cancel, &ui, |_, _| unreachable!("nothing starts"));
+        assert!(results.iter().all(|r| r.status == Status::Skipped));
     }
 }
