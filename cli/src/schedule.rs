@@ -59,9 +59,6 @@ where
     std::thread::scope(|scope| {
         let mut running = 0usize;
         loop {
-            if limits.stop_on_failure {
-                skip_blocked(jobs, &index, &mut state, &mut results, &mut events);
-            }
             if limits.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
                 for (i, job) in jobs.iter().enumerate() {
                     if state[i] == State::Pending {
@@ -71,6 +68,9 @@ where
                         events.push(Event::Skipped(job.name.clone()));
                     }
                 }
+            }
+            if limits.stop_on_failure {
+                skip_blocked(jobs, &index, &mut state, &mut results, &mut events);
             }
             for (i, job) in jobs.iter().enumerate() {
                 if running >= limit || state[i] != State::Pending {
