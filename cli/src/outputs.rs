@@ -75,12 +75,10 @@ pub fn lines(stack: &Stack, outputs: &serde_json::Value) -> Result<Vec<String>> 
     let shown = by_construct(stack, outputs, true)?;
     let hidden = by_construct(stack, outputs, false)?;
     let mut out = Vec::new();
-    flatten(
-        &serde_json::Value::Object(shown),
-        &serde_json::Value::Object(hidden),
-        "",
-        &mut out,
-    );
+    let none = serde_json::Value::Null;
+    for (key, value) in &shown {
+        flatten(value, hidden.get(key).unwrap_or(&none), key, &mut out);
+    }
     Ok(out)
 }
 
