@@ -79,12 +79,15 @@ fn plans_are_applied_only_when_approved() {
     println!("{text}");
     assert!(!out.status.success(), "a dismissed plan is not a success");
     assert!(text.contains("first: apply this plan? Only 'yes' will be accepted"));
+    // The progress line shares the terminal: a row may follow its drawing, up to the last
+    // erase-line code.
+    let visible = |l: &str| l.rsplit("\u{1b}[2K").next().unwrap_or("").to_string();
     let row = |stack: &str| {
         text.lines()
+            .map(visible)
             .skip_while(|l| !l.starts_with("STACK"))
             .find(|l| l.starts_with(&format!("{stack} ")))
             .unwrap_or_default()
-            .to_string()
     };
     assert!(row("first").contains("ok"), "{text}");
     assert!(!text.contains("Outputs of first"), "no outputs, no heading");
