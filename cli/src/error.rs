@@ -28,10 +28,12 @@ pub enum Error {
         message: String,
     },
     /// A command (the app, `terraform`, `cargo`) that could not be started.
-    #[error("cannot run {program:?}: {source} (set TERRAFORM_BINARY_NAME to use another terraform binary)")]
+    #[error("cannot run {program:?}: {source}{hint}")]
     Spawn {
         /// The program.
         program: String,
+        /// What to do about it, if there is something (starts with a space).
+        hint: &'static str,
         /// The underlying error.
         #[source]
         source: std::io::Error,

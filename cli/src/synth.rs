@@ -17,6 +17,7 @@ pub fn synth(project: &Project) -> Result<Manifest> {
     let manifest_path = project.output.join("manifest.json");
     let status = cmd.status().map_err(|e| Error::Spawn {
         program: app.to_string(),
+        hint: "",
         source: e,
     })?;
     if !status.success() {

@@ -98,6 +98,7 @@ impl Terraform {
     fn spawn_error(&self, e: std::io::Error) -> Error {
         Error::Spawn {
             program: self.program.clone(),
+            hint: " (TERRAFORM_BINARY_NAME names another terraform binary)",
             source: e,
         }
     }

@@ -199,3 +199,16 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
         String::from_utf8_lossy(&metadata.stderr)
     );
 }
+
+#[test]
+fn a_missing_terraform_binary_is_named() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    project(tmp.path(), "~> 5.0");
+    let missing = tmp.path().join("no-such-tofu");
+    let out = common::cdktf_env(tmp.path(), &["get"], &[("TERRAFORM_BINARY_NAME", &missing)]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no-such-tofu"), "{err}");
+    assert!(err.contains("TERRAFORM_BINARY_NAME"), "{err}");
+    assert!(!tmp.path().join("cdktf.lock.json").exists());
+}
