@@ -27,6 +27,7 @@
 mod error;
 pub mod get;
 mod init;
+mod keep;
 mod manifest;
 mod outputs;
 mod project;

@@ -105,7 +105,9 @@ impl Manifest {
     }
 
     /// Synthesizes `app` (into its output directory) and reads the manifest it wrote: the way to
-    /// drive stacks from Rust code.
+    /// drive stacks from Rust code. Terraform's files in the stack directories (`.terraform/`,
+    /// the dependency lock, relative state) are kept across the synth, as `cdktf synth` keeps
+    /// them.
     ///
     /// ```no_run
     /// use cdktf::{App, TerraformStack};
@@ -117,7 +119,12 @@ impl Manifest {
     /// # Ok::<(), cdktf_cli::Error>(())
     /// ```
     pub fn from_app(app: &cdktf::App) -> Result<Manifest> {
-        app.synth()?;
+        let kept = crate::keep::set_aside(app.outdir())?;
+        let synthesized = app.synth();
+        for w in crate::keep::restore(kept, app.outdir()) {
+            eprintln!("warning: {w}");
+        }
+        synthesized?;
         Manifest::read(app.outdir())
     }
 

@@ -15,7 +15,12 @@ pub fn synth(project: &Project) -> Result<Manifest> {
     cmd.current_dir(&project.root)
         .env("CDKTF_OUTDIR", &project.output);
     let manifest_path = project.output.join("manifest.json");
-    let status = cmd.status().map_err(|e| Error::Spawn {
+    let kept = crate::keep::set_aside(&project.output)?;
+    let status = cmd.status();
+    for w in crate::keep::restore(kept, &project.output) {
+        eprintln!("warning: {w}");
+    }
+    let status = status.map_err(|e| Error::Spawn {
         program: app.to_string(),
         hint: "",
         source: e,

@@ -286,3 +286,72 @@ fn selection_errors_name_the_stacks() {
     let e = manifest.diff(&["nope*"], &quiet()).expect_err("no match");
     assert!(e.to_string().contains("no stack matches \"nope*\""), "{e}");
 }
+
+/// One stack whose state lives at `state`.
+fn single(outdir: &Path, state: &Path) -> App {
+    let app = App::with_outdir(outdir);
+    let stack = TerraformStack::new(&app, "solo");
+    LocalBackend::new(&stack, Some(&state.to_string_lossy()), None);
+    TerraformDataConfig::new()
+        .input("kept")
+        .create(&stack, "kept");
+    app
+}
+
+#[test]
+fn migrate_state_and_refresh_only() {
+    if !common::terraform_available("migrate_state_and_refresh_only") {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let outdir = tmp.path().join("cdktf.out");
+    let (old, new) = (
+        tmp.path().join("old.tfstate"),
+        tmp.path().join("new.tfstate"),
+    );
+    let manifest = Manifest::from_app(&single(&outdir, &old)).expect("synth");
+    assert!(manifest
+        .deploy(&["solo"], &quiet())
+        .expect("deploy")
+        .success());
+
+    // Refresh-only reaches terraform: nothing to refresh.
+    let report = manifest
+        .diff(&["solo"], &quiet().refresh_only(true))
+        .expect("diff");
+    assert_eq!(report.stack("solo").expect("solo").changes, Some(false));
+
+    // The backend moves: init refuses without --migrate-state, and copies the state with it.
+    let manifest = Manifest::from_app(&single(&outdir, &new)).expect("synth");
+    assert!(
+        outdir.join("stacks/solo/.terraform").is_dir(),
+        "kept across synths"
+    );
+    let report = manifest.deploy(&["solo"], &quiet()).expect("deploy");
+    let solo = report.stack("solo").expect("solo");
+    assert_eq!(solo.status, Status::Failed);
+    assert!(
+        solo.detail.contains("Backend configuration changed"),
+        "{}",
+        solo.detail
+    );
+    let report = manifest
+        .deploy(&["solo"], &quiet().migrate_state(true))
+        .expect("deploy");
+    assert!(report.success(), "{report:#?}");
+    let detail = &report.stack("solo").expect("solo").detail;
+    assert!(
+        detail.contains("0 added, 0 changed, 0 destroyed"),
+        "{detail}"
+    );
+    let state = std::fs::read_to_string(&new).expect("migrated state");
+    assert!(
+        state.contains("\"kept\""),
+        "the resource moved with the state"
+    );
+    assert!(manifest
+        .destroy(&["solo"], &quiet())
+        .expect("destroy")
+        .success());
+    assert!(common::lock_files(tmp.path()).is_empty());
+}
