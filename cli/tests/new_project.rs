@@ -47,8 +47,17 @@ fn init_synth_deploy_destroy_from_an_empty_folder() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("pass --auto-approve"));
     assert!(!dir.join("terraform.hello-app.tfstate").exists());
 
-    let out = common::cdktf_env(&dir, &["deploy", "--auto-approve"], &env);
+    let out = common::cdktf_env(
+        &dir,
+        &["deploy", "--auto-approve", "--outputs-file", "outputs.json"],
+        &env,
+    );
     assert!(out.status.success());
+    let outputs = std::fs::read_to_string(dir.join("outputs.json")).expect("outputs file");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&outputs).expect("json"),
+        serde_json::json!({ "hello-app": { "greeting": "hello, world" } })
+    );
     let text = common::stdout(&out);
     assert!(
         text.contains("hello-app.greeting = \"hello, world\""),
