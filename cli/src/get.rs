@@ -45,13 +45,26 @@ pub struct GetOptions {
 /// What [`get`] did.
 #[derive(Clone, Debug, Default)]
 pub struct GetReport {
-    /// Providers (source addresses) whose bindings were generated, with the resolved version.
-    pub generated: Vec<(String, String)>,
+    /// Providers whose bindings were generated.
+    pub generated: Vec<Generated>,
     /// Providers the lock file says are up to date.
     pub unchanged: Vec<String>,
     /// Things the user should know: a terraform too old for a schema section, sections the
     /// generator skipped.
     pub warnings: Vec<String>,
+}
+
+/// One provider's generated bindings.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The source address (`hashicorp/aws`).
+    pub source: String,
+    /// The version terraform installed.
+    pub version: String,
+    /// The crate name (`aws`).
+    pub name: String,
+    /// The crate directory, relative to the project (`.gen/aws`).
+    pub package: String,
 }
 
 /// `cdktf.lock.json`.
@@ -201,10 +214,15 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
             LockedProvider {
                 constraint: p.constraint.clone(),
                 version: version.clone(),
-                package,
+                package: package.clone(),
             },
         );
-        report.generated.push((p.source.clone(), version));
+        report.generated.push(Generated {
+            source: p.source.clone(),
+            version,
+            name: p.name.clone(),
+            package,
+        });
     }
     lock.providers.retain(|source, _| listed(source));
     lock.generator = GENERATOR.to_string();

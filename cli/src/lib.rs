@@ -40,7 +40,7 @@ pub mod terraform;
 mod ui;
 
 pub use error::{Error, Result};
-pub use get::{get, GetOptions, GetReport};
+pub use get::{get, Generated, GetOptions, GetReport};
 pub use init::{init, InitOptions};
 pub use manifest::{glob_match, Annotation, Manifest, Stack};
 pub use outputs::lines as output_lines;

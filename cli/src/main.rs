@@ -248,8 +248,15 @@ fn run(cli: Cli, interrupted: Arc<AtomicBool>) -> anyhow::Result<bool> {
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
-            for (source, version) in &report.generated {
-                println!("Generated bindings for {source} {version}.");
+            for g in &report.generated {
+                println!(
+                    "Generated bindings for {} {} in {}.",
+                    g.source, g.version, g.package
+                );
+                println!(
+                    "  depend on it with the resources you use: {} = {{ path = {:?}, features = [...] }}",
+                    g.name, g.package
+                );
             }
             for source in &report.unchanged {
                 println!("{source}: up to date.");

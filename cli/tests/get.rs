@@ -88,7 +88,9 @@ fn get_generates_from_a_filesystem_mirror_once() {
 
     let out = common::cdktf_env(&dir, &["get"], &env);
     assert!(out.status.success());
-    assert!(common::stdout(&out).contains("Generated bindings for hashicorp/aws 5.100.0."));
+    assert!(
+        common::stdout(&out).contains("Generated bindings for hashicorp/aws 5.100.0 in .gen/aws.")
+    );
     let cargo = std::fs::read_to_string(dir.join(".gen/aws/Cargo.toml")).expect("package");
     assert!(
         cargo.contains("\"aws_s3_bucket\" = []"),
@@ -111,7 +113,9 @@ fn get_generates_from_a_filesystem_mirror_once() {
     project(&dir, "~> 5.100");
     let out = common::cdktf_env(&dir, &["get"], &env);
     assert!(out.status.success());
-    assert!(common::stdout(&out).contains("Generated bindings for hashicorp/aws 5.100.0."));
+    assert!(
+        common::stdout(&out).contains("Generated bindings for hashicorp/aws 5.100.0 in .gen/aws.")
+    );
     assert_eq!(
         lock(&dir)["providers"]["hashicorp/aws"]["constraint"],
         "~> 5.100"
@@ -178,7 +182,9 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
         err.contains("does not report ephemeral resources (they need 1.10.0"),
         "{err}"
     );
-    assert!(common::stdout(&out).contains("Generated bindings for hashicorp/tiny 1.2.3."));
+    assert!(
+        common::stdout(&out).contains("Generated bindings for hashicorp/tiny 1.2.3 in .gen/tiny.")
+    );
     assert!(dir.join(".gen/tiny/src/thing.rs").is_file());
     assert_eq!(lock(&dir)["terraform"], "1.7.5");
     // cargo accepts the generated crate inside the project's workspace.
