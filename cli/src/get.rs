@@ -117,6 +117,17 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
         }
     };
     let mut report = GetReport::default();
+    let mut lock = LockFile::read(&project.root)?;
+    let listed = |source: &String| project.providers.iter().any(|p| &p.source == source);
+    // Providers taken off the list leave the lock file (their crates stay, for the user to
+    // delete); with none listed, terraform is not needed at all.
+    if !lock.providers.keys().all(listed) {
+        lock.providers.retain(|source, _| listed(source));
+        lock.write(&project.root)?;
+    }
+    if project.providers.is_empty() {
+        return Ok(report);
+    }
     let tf_version = options.terraform.version(&project.root)?;
     for (section, needs) in SECTIONS {
         if tf_version < needs {
@@ -127,7 +138,6 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
             ));
         }
     }
-    let mut lock = LockFile::read(&project.root)?;
     let same_tools = lock.generator == GENERATOR && lock.terraform == tf_version.to_string();
     let stale: Vec<&ProviderSpec> = project
         .providers
@@ -147,14 +157,7 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
     report
         .unchanged
         .retain(|u| !stale.iter().any(|s| &s.source == u));
-    let listed = |source: &String| project.providers.iter().any(|p| &p.source == source);
     if stale.is_empty() {
-        // Providers taken off the list leave the lock file (their crates stay, for the user to
-        // delete).
-        if !lock.providers.keys().all(listed) {
-            lock.providers.retain(|source, _| listed(source));
-            lock.write(&project.root)?;
-        }
         return Ok(report);
     }
     let work = tempfile::Builder::new()
@@ -224,7 +227,6 @@ pub fn get(project: &Project, options: &GetOptions) -> Result<GetReport> {
             package,
         });
     }
-    lock.providers.retain(|source, _| listed(source));
     lock.generator = GENERATOR.to_string();
     lock.terraform = tf_version.to_string();
     lock.write(&project.root)?;

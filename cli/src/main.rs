@@ -235,16 +235,15 @@ fn run(cli: Cli, interrupted: Arc<AtomicBool>) -> anyhow::Result<bool> {
         }
         Command::Get { force, runtime } => {
             let project = Project::load(&cwd)?;
-            if project.providers.is_empty() {
-                println!("No terraformProviders in the project: nothing to get.");
-                return Ok(true);
-            }
             let options = cdktf_cli::GetOptions {
                 force,
                 runtime: runtime.dependency(),
                 ..Default::default()
             };
             let report = cdktf_cli::get(&project, &options)?;
+            if project.providers.is_empty() {
+                println!("No terraformProviders in the project: nothing to get.");
+            }
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }

@@ -187,6 +187,11 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
     );
     assert!(dir.join(".gen/tiny/src/thing.rs").is_file());
     assert_eq!(lock(&dir)["terraform"], "1.7.5");
+    let fake_env = [("TERRAFORM_BINARY_NAME", fake.as_path())];
+    let out = common::cdktf_env(&dir, &["get"], &fake_env);
+    assert!(common::stdout(&out).contains("hashicorp/tiny: up to date."));
+    let out = common::cdktf_env(&dir, &["get", "--force"], &fake_env);
+    assert!(common::stdout(&out).contains("Generated bindings for hashicorp/tiny 1.2.3"));
     // cargo accepts the generated crate inside the project's workspace.
     let metadata = std::process::Command::new(env!("CARGO"))
         .args([
@@ -204,6 +209,17 @@ fn get_warns_when_terraform_is_too_old_for_a_schema_section() {
         "{}",
         String::from_utf8_lossy(&metadata.stderr)
     );
+
+    // Off the list: out of the lock file, and no terraform run for it.
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"p\"\n[package.metadata.cdktf]\nterraformProviders = []\n",
+    )
+    .expect("Cargo.toml");
+    let missing = tmp.path().join("no-terraform-needed");
+    let out = common::cdktf_env(&dir, &["get"], &[("TERRAFORM_BINARY_NAME", &missing)]);
+    assert!(out.status.success());
+    assert_eq!(lock(&dir)["providers"], serde_json::json!({}));
 }
 
 #[test]
