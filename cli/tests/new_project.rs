@@ -13,12 +13,12 @@ fn init_synth_deploy_destroy_from_an_empty_folder() {
     }
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("hello-app");
-    std::fs::create_dir(&dir).expect("empty folder");
     // One cargo target directory for every project the tests build: the runtime compiles once.
     let target = common::shared_target_dir();
     let env = [("CARGO_TARGET_DIR", target.as_path())];
 
-    let out = common::cdktf_env(&dir, &["init"], &env);
+    // As the README's quick start: `cdktf init hello-app`, then work in it.
+    let out = common::cdktf_env(tmp.path(), &["init", "hello-app"], &env);
     assert!(out.status.success());
     let cargo = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml");
     let runtime = codegen::default_runtime_dir();
@@ -68,6 +68,9 @@ fn init_synth_deploy_destroy_from_an_empty_folder() {
         "{text}"
     );
     assert!(state_resources(&dir) == 1);
+
+    let out = common::cdktf_env(&dir, &["output"], &env);
+    assert!(common::stdout(&out).contains("hello-app.greeting = \"hello, world\""));
 
     let out = common::cdktf_env(&dir, &["destroy", "--auto-approve"], &env);
     assert!(out.status.success());
