@@ -132,7 +132,7 @@ struct RunArgs {
     /// Passed to terraform as `-parallelism=N`.
     #[arg(long, value_name = "N")]
     terraform_parallelism: Option<u32>,
-    /// An input variable for every stack, `NAME=VALUE` (repeatable).
+    /// An input variable, `NAME=VALUE`, for the stacks that declare it (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE")]
     vars: Vec<String>,
     /// A variables file for every stack (repeatable).

@@ -59,6 +59,22 @@ struct RawStack {
     annotations: Vec<Annotation>,
 }
 
+impl Stack {
+    /// The input variables the stack declares (the `variable` keys of its `cdk.tf.json`); none
+    /// when the file cannot be read.
+    pub fn declared_variables(&self) -> std::collections::BTreeSet<String> {
+        let text = std::fs::read_to_string(self.dir.join("cdk.tf.json")).unwrap_or_default();
+        serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|doc| {
+                doc.get("variable")?
+                    .as_object()
+                    .map(|m| m.keys().cloned().collect())
+            })
+            .unwrap_or_default()
+    }
+}
+
 impl Manifest {
     /// Reads `OUTDIR/manifest.json`.
     pub fn read(outdir: &Path) -> Result<Manifest> {

@@ -5,6 +5,7 @@
 //! [`RunOptions::parallelism`]). A stack that fails stops the stacks waiting for it; the others
 //! run to the end, and nothing is killed, so no state lock is left behind.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -60,7 +61,9 @@ impl RunOptions {
         self
     }
 
-    /// An input variable for every stack, `name=value` (`--var`).
+    /// An input variable, `name=value` (`--var`), for the selected stacks that declare it
+    /// (terraform rejects a value for an undeclared variable; a variable no selected stack
+    /// declares is an error).
     pub fn var(mut self, assignment: impl Into<String>) -> Self {
         self.vars.push(assignment.into());
         self
@@ -176,6 +179,19 @@ impl Manifest {
         let selected = self.select(stacks, all_by_default)?;
         let names: Vec<&str> = selected.iter().map(|s| s.name.as_str()).collect();
         let is_selected = |n: &str| names.contains(&n);
+        // `--var` goes to the stacks that declare the variable.
+        let declared: BTreeMap<&str, BTreeSet<String>> = selected
+            .iter()
+            .map(|s| (s.name.as_str(), s.declared_variables()))
+            .collect();
+        for v in &opts.vars {
+            let name = var_name(v);
+            if !declared.values().any(|d| d.contains(name)) {
+                return Err(Error::Selection(format!(
+                    "--var {v}: no selected stack declares the variable {name:?}"
+                )));
+            }
+        }
         let mut jobs = Vec::new();
         for s in &selected {
             let after: Vec<String> = match action {
@@ -227,6 +243,7 @@ impl Manifest {
             schedule::run(&jobs, &limits, &ui, |name, prior| match self.stack(name) {
                 Some(stack) => StackRun {
                     stack,
+                    declared: declared.get(name).cloned().unwrap_or_default(),
                     opts,
                     ui: &ui,
                     terraform: &terraform,
@@ -246,6 +263,7 @@ impl Manifest {
 /// One stack's terraform runs.
 struct StackRun<'a> {
     stack: &'a Stack,
+    declared: BTreeSet<String>,
     opts: &'a RunOptions,
     ui: &'a Ui,
     terraform: &'a Terraform,
@@ -285,7 +303,12 @@ impl StackRun<'_> {
         if let Some(n) = self.opts.terraform_parallelism {
             args.push(format!("-parallelism={n}"));
         }
-        for v in &self.opts.vars {
+        for v in self
+            .opts
+            .vars
+            .iter()
+            .filter(|v| self.declared.contains(var_name(v)))
+        {
             args.push(format!("-var={v}"));
         }
         for f in &self.opts.var_files {
@@ -479,6 +502,11 @@ enum Approval {
 
 fn detail(finished: &Finished) -> String {
     summary_line(&finished.lines).unwrap_or_default()
+}
+
+/// The variable name of a `--var NAME=VALUE`.
+fn var_name(assignment: &str) -> &str {
+    assignment.split('=').next().unwrap_or("").trim()
 }
 
 /// One line saying why a stack failed: terraform's `Error:` line when there is one.

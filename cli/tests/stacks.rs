@@ -191,9 +191,19 @@ fn deploy_diff_fail_and_destroy_three_stacks() {
     // Variables reach the selected stacks, from the command line and from files.
     let out = common::cdktf(
         dir,
-        &["diff", "--skip-synth", "storage", "--var", "suffix=-v"],
+        &["diff", "--skip-synth", "--no-color", "--var", "suffix=-v"],
     );
+    // Only storage declares `suffix`; the others plan without it instead of failing.
+    assert!(out.status.success());
     assert!(common::stdout(&out).contains("\"store-1\" -> \"store-2-v\""));
+    assert!(common::stdout(&out).contains("network | No changes."));
+    let out = common::cdktf(dir, &["diff", "--skip-synth", "--var", "nope=1"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no selected stack declares the variable \"nope\""),
+        "{err}"
+    );
     std::fs::write(dir.join("vars.tfvars"), "suffix = \"-f\"\n").expect("var file");
     let out = common::cdktf(
         dir,
