@@ -34,24 +34,36 @@ pub(crate) fn set_aside(outdir: &Path) -> Result<Option<Kept>> {
         .parent()
         .unwrap_or(Path::new("."))
         .join(format!(".{name}.kept-{}", std::process::id()));
+    let kept = Kept { root };
+    match move_aside(&kept.root, entries) {
+        Ok(true) => Ok(Some(kept)),
+        Ok(false) => Ok(None),
+        // Whatever was moved goes back before the error is reported.
+        Err(e) => {
+            restore(Some(kept), outdir);
+            Err(e)
+        }
+    }
+}
+
+/// Moves every non-synthesized entry of each stack directory under `root`; whether any moved.
+fn move_aside(root: &Path, entries: std::fs::ReadDir) -> Result<bool> {
     let mut moved = false;
     for stack in entries.flatten().filter(|e| e.path().is_dir()) {
         let files =
             std::fs::read_dir(stack.path()).map_err(|e| Error::io("reading", stack.path(), e))?;
         for file in files.flatten() {
-            let keep = !SYNTHESIZED.iter().any(|s| file.file_name() == *s);
-            if !keep {
+            if SYNTHESIZED.iter().any(|s| file.file_name() == *s) {
                 continue;
             }
             let dest = root.join(stack.file_name());
             std::fs::create_dir_all(&dest).map_err(|e| Error::io("creating", &dest, e))?;
-            let to = dest.join(file.file_name());
-            std::fs::rename(file.path(), &to)
+            std::fs::rename(file.path(), dest.join(file.file_name()))
                 .map_err(|e| Error::io("moving aside", file.path(), e))?;
             moved = true;
         }
     }
-    Ok(moved.then_some(Kept { root }))
+    Ok(moved)
 }
 
 /// Puts the files back into the stack directories of `outdir`. Files of stacks the app no
