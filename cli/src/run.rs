@@ -182,6 +182,7 @@ impl Manifest {
         // `--var` goes to the stacks that declare the variable.
         let declared: BTreeMap<&str, BTreeSet<String>> = selected
             .iter()
+            .filter(|_| !opts.vars.is_empty())
             .map(|s| (s.name.as_str(), s.declared_variables()))
             .collect();
         for v in &opts.vars {
