@@ -19,6 +19,7 @@
 //! # Ok::<(), cdktf::Error>(())
 //! ```
 
+use crate::any_value::AnyValue;
 use crate::args::{Args, Object};
 use crate::blocks::import::ImportableResource;
 use crate::construct::{Node, Scope};
@@ -27,7 +28,8 @@ use crate::provider::Provider;
 use crate::resource::{Resource, ResourceMode};
 use crate::value::{Dynamic, Value};
 
-/// The configuration of a [`TerraformData`]: every argument is optional.
+/// The configuration of a [`TerraformData`]: every argument is optional, and both take a value
+/// of any type (as outputs do).
 #[derive(Clone, Debug, Default)]
 #[must_use]
 pub struct TerraformDataConfig(Args);
@@ -40,15 +42,17 @@ impl TerraformDataConfig {
 
     /// `input`: any value, stored in the state and echoed as `output`; a change updates the
     /// resource in place.
-    pub fn input(mut self, value: impl Into<Value<Dynamic>>) -> Self {
-        self.0.set_value("input", value.into());
+    pub fn input(mut self, value: impl AnyValue) -> Self {
+        self.0
+            .set_value::<Dynamic>("input", Value::from_repr(value.into_raw().0));
         self
     }
 
     /// `triggers_replace`: any value; a change replaces the resource (and reruns its
     /// creation-time provisioners).
-    pub fn triggers_replace(mut self, value: impl Into<Value<Dynamic>>) -> Self {
-        self.0.set_value("triggers_replace", value.into());
+    pub fn triggers_replace(mut self, value: impl AnyValue) -> Self {
+        self.0
+            .set_value::<Dynamic>("triggers_replace", Value::from_repr(value.into_raw().0));
         self
     }
 }
