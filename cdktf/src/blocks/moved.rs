@@ -98,6 +98,10 @@ impl Resource {
     /// [`add_move_target`](Self::add_move_target)), or to one of its instances: this resource is
     /// no longer written, a `moved` block is.
     pub fn move_to(&self, target: &str, index: Option<MoveIndex>) {
+        if self.mode() != ResourceMode::Managed {
+            self.move_error("only managed resources can be moved".into());
+            return;
+        }
         let twice = self.node().with_ext(|r: &mut Refactor| {
             if let Some(previous) = &r.moved_by_target {
                 return Some(previous.target.clone());

@@ -56,7 +56,8 @@ impl TerraformRemoved {
     }
 
     /// Adds a destroy-time provisioner (Terraform 1.9+; it must use `when = destroy`).
-    pub fn provisioner(self, provisioner: Provisioner) -> Self {
+    pub fn provisioner(self, provisioner: impl Into<Provisioner>) -> Self {
+        let provisioner = provisioner.into();
         self.node
             .with_element(|r: &mut RemovedImpl| r.provisioners.push(provisioner));
         self
