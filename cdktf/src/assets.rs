@@ -18,7 +18,7 @@
 //! let stack = TerraformStack::new(&app, "site");
 //! let page = TerraformAsset::new(&stack, "page", TerraformAssetConfig::new(dir.join("index.html")));
 //! assert_eq!(page.path(), format!("assets/page/{}/index.html", page.asset_hash()));
-//! TerraformOutput::new(&stack, "page", page.path());
+//! TerraformOutput::new(&stack, "page-path", page.path());
 //! app.synth()?;
 //! assert!(dir.join("cdktf.out/stacks/site").join(page.path()).is_file());
 //! # Ok::<(), cdktf::Error>(())

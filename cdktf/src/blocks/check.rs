@@ -18,8 +18,10 @@
 //! let healthy = Value::from_expression(state.attr_expression("outputs").attr("healthy"));
 //! check.assert(healthy, "the service reports itself unhealthy");
 //! let json = app.synth_stack("demo")?;
-//! let body = &json["check"]["health"];
-//! assert_eq!(body["data"]["terraform_remote_state"]["health_state_6C5E2A44"]["backend"], "local");
+//! let scoped = json["check"]["health"]["data"]["terraform_remote_state"].as_object().unwrap();
+//! let (name, state) = scoped.iter().next().unwrap();
+//! assert!(name.starts_with("health_state_")); // named after its path, as elements in constructs
+//! assert_eq!(state["backend"], "local");
 //! assert!(json.get("data").is_none());
 //! # Ok::<(), cdktf::Error>(())
 //! ```
