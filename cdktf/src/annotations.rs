@@ -122,13 +122,15 @@ impl Node {
     /// Runs this construct's validations (not those of its children) and returns their messages.
     pub fn validate(&self) -> Vec<String> {
         // Cloned out first: a validation may read this node's tree state.
-        let validations = self.with_ext(|v: &mut NodeValidations| v.0.clone());
+        let Some(validations) = self.ext_ref(|v: &NodeValidations| v.0.clone()) else {
+            return Vec::new();
+        };
         validations.iter().flat_map(|v| v.validate()).collect()
     }
 
     /// This construct's own annotations, in the order they were added.
     pub fn annotations(&self) -> Vec<Annotation> {
-        self.with_ext(|a: &mut NodeAnnotations| {
+        self.ext_ref(|a: &NodeAnnotations| {
             a.0.iter()
                 .map(|(level, message)| Annotation {
                     construct_path: self.path().to_string(),
@@ -137,6 +139,7 @@ impl Node {
                 })
                 .collect()
         })
+        .unwrap_or_default()
     }
 
     /// This node and every node below it, depth first in creation order (cdktf's `findAll`).

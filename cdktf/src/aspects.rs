@@ -67,7 +67,9 @@ impl Aspects {
 
     /// How many aspects were added to this construct.
     pub fn len(&self) -> usize {
-        self.node.with_ext(|a: &mut NodeAspects| a.0.len())
+        self.node
+            .ext_ref(|a: &NodeAspects| a.0.len())
+            .unwrap_or_default()
     }
 
     /// Whether no aspect was added to this construct.
@@ -83,16 +85,22 @@ pub(crate) fn invoke(root: &Node) {
 }
 
 fn recurse(node: &Node, inherited: &[Rc<dyn Aspect>], warned: &mut bool) {
-    let own = node.with_ext(|a: &mut NodeAspects| a.0.clone());
+    let own = node
+        .ext_ref(|a: &NodeAspects| a.0.clone())
+        .unwrap_or_default();
     let mut here: Vec<Rc<dyn Aspect>> = inherited.to_vec();
     here.extend(own.iter().cloned());
     for aspect in &here {
-        let done = node.with_ext(|i: &mut Invoked| i.0.iter().any(|x| Rc::ptr_eq(x, aspect)));
+        let done = node
+            .ext_ref(|i: &Invoked| i.0.iter().any(|x| Rc::ptr_eq(x, aspect)))
+            .unwrap_or(false);
         if done {
             continue;
         }
         aspect.visit(node);
-        let now = node.with_ext(|a: &mut NodeAspects| a.0.len());
+        let now = node
+            .ext_ref(|a: &NodeAspects| a.0.len())
+            .unwrap_or_default();
         if !*warned && now != own.len() {
             Annotations::of(node).add_warning(
                 "We detected an Aspect was added via another Aspect, and will not be applied",

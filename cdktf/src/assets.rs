@@ -148,7 +148,7 @@ impl TerraformAsset {
     }
 
     fn state(&self) -> Option<Asset> {
-        self.node.with_ext(|s: &mut AssetState| s.0.clone())
+        self.node.ext_ref(|s: &AssetState| s.0.clone()).flatten()
     }
 
     /// The folder of all versions of this asset: `assets/<logical id>`.
@@ -263,7 +263,7 @@ pub(crate) fn output_files(root: &Node) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for node in root.find_all() {
-        let Some(asset) = node.with_ext(|s: &mut AssetState| s.0.clone()) else {
+        let Some(asset) = node.ext_ref(|s: &AssetState| s.0.clone()).flatten() else {
             continue;
         };
         let Some(stack) = node.stack() else { continue };

@@ -225,6 +225,13 @@ impl Node {
         Rc::ptr_eq(&self.0.app, &other.0.app)
     }
 
+    /// `f` of this node's attached value of type `T`, if it has one (nothing is created: reading
+    /// the many nodes that have none costs no allocation).
+    pub(crate) fn ext_ref<T: 'static, R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        let ext = self.0.ext.borrow();
+        ext.iter().find_map(|b| b.downcast_ref::<T>()).map(f)
+    }
+
     /// Runs `f` on this node's attached value of type `T` (created empty on first use). `f` must
     /// not reach the same node's `T` again (the slot is borrowed while it runs).
     pub(crate) fn with_ext<T: Default + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {

@@ -213,3 +213,39 @@ fn assets_are_copied_where_cdktf_puts_them() {
     .expect("archive.zip");
     assert_eq!(bytes, second);
 }
+
+/// cdktf's aspect example: every agent pool of the stack becomes organization scoped, found among
+/// all constructs by its generated type and changed through its typed setter.
+#[test]
+fn an_aspect_sets_organization_scoped_on_every_agent_pool() {
+    use tfe::agent_token::{AgentToken, AgentTokenConfig};
+    let app = App::new();
+    let stack = TerraformStack::new(&app, "pools");
+    let team = Construct::new(&stack, "team");
+    let a = AgentPool::new(&stack, "a", AgentPoolConfig::new("a"));
+    AgentPool::new(
+        &team,
+        "b",
+        AgentPoolConfig::new("b").organization_scoped(false),
+    );
+    AgentToken::new(&team, "token", AgentTokenConfig::new(a.id(), "t"));
+    Aspects::of(&stack).add(|node: &Node| {
+        if let Some(pool) = AgentPool::from_node(node) {
+            pool.configure(|config| config.organization_scoped(true));
+        }
+    });
+    let json = app.synth_stack("pools").expect("synth");
+    let pools = json["resource"]["tfe_agent_pool"]
+        .as_object()
+        .expect("pools");
+    assert_eq!(pools.len(), 2);
+    for (name, pool) in pools {
+        assert_eq!(pool["organization_scoped"], true, "{name}");
+    }
+    let tokens = json["resource"]["tfe_agent_token"]
+        .as_object()
+        .expect("tokens");
+    assert!(tokens
+        .values()
+        .all(|t| t.get("organization_scoped").is_none()));
+}

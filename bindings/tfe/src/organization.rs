@@ -207,12 +207,15 @@ impl Organization {
         )
     }
     /// This type's element at `node`, if it is one (for aspects, which visit every node).
-    pub fn from_node(node: &::cdktf::Node) -> Option<Self> {
+    pub fn from_node(node: &::cdktf::Node) -> ::std::option::Option<Self> {
         ::cdktf::Resource::from_node(node, Self::TF_TYPE, ::cdktf::ResourceMode::Managed)
             .map(Self)
     }
     /// Changes the configuration through its typed setters (for aspects).
-    pub fn configure(&self, f: impl FnOnce(OrganizationConfig) -> OrganizationConfig) {
+    pub fn configure(
+        &self,
+        f: impl ::std::ops::FnOnce(OrganizationConfig) -> OrganizationConfig,
+    ) {
         self.0.update_args(|args| f(OrganizationConfig(args)).0);
     }
     /// An `import` block for an object not in the configuration yet: `terraform plan
@@ -221,7 +224,7 @@ impl Organization {
         scope: &impl ::cdktf::Scope,
         import_to_id: &str,
         import_from_id: impl Into<Value<String>>,
-        provider: Option<&::cdktf::Provider>,
+        provider: ::std::option::Option<&::cdktf::Provider>,
     ) -> ::cdktf::ImportableResource {
         ::cdktf::ImportableResource::new(
             scope,

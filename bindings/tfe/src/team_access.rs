@@ -146,12 +146,15 @@ impl TeamAccess {
         )
     }
     /// This type's element at `node`, if it is one (for aspects, which visit every node).
-    pub fn from_node(node: &::cdktf::Node) -> Option<Self> {
+    pub fn from_node(node: &::cdktf::Node) -> ::std::option::Option<Self> {
         ::cdktf::Resource::from_node(node, Self::TF_TYPE, ::cdktf::ResourceMode::Managed)
             .map(Self)
     }
     /// Changes the configuration through its typed setters (for aspects).
-    pub fn configure(&self, f: impl FnOnce(TeamAccessConfig) -> TeamAccessConfig) {
+    pub fn configure(
+        &self,
+        f: impl ::std::ops::FnOnce(TeamAccessConfig) -> TeamAccessConfig,
+    ) {
         self.0.update_args(|args| f(TeamAccessConfig(args)).0);
     }
     /// An `import` block for an object not in the configuration yet: `terraform plan
@@ -160,7 +163,7 @@ impl TeamAccess {
         scope: &impl ::cdktf::Scope,
         import_to_id: &str,
         import_from_id: impl Into<Value<String>>,
-        provider: Option<&::cdktf::Provider>,
+        provider: ::std::option::Option<&::cdktf::Provider>,
     ) -> ::cdktf::ImportableResource {
         ::cdktf::ImportableResource::new(
             scope,

@@ -351,12 +351,15 @@ impl Workspace {
         )
     }
     /// This type's element at `node`, if it is one (for aspects, which visit every node).
-    pub fn from_node(node: &::cdktf::Node) -> Option<Self> {
+    pub fn from_node(node: &::cdktf::Node) -> ::std::option::Option<Self> {
         ::cdktf::Resource::from_node(node, Self::TF_TYPE, ::cdktf::ResourceMode::Managed)
             .map(Self)
     }
     /// Changes the configuration through its typed setters (for aspects).
-    pub fn configure(&self, f: impl FnOnce(WorkspaceConfig) -> WorkspaceConfig) {
+    pub fn configure(
+        &self,
+        f: impl ::std::ops::FnOnce(WorkspaceConfig) -> WorkspaceConfig,
+    ) {
         self.0.update_args(|args| f(WorkspaceConfig(args)).0);
     }
     /// An `import` block for an object not in the configuration yet: `terraform plan
@@ -365,7 +368,7 @@ impl Workspace {
         scope: &impl ::cdktf::Scope,
         import_to_id: &str,
         import_from_id: impl Into<Value<String>>,
-        provider: Option<&::cdktf::Provider>,
+        provider: ::std::option::Option<&::cdktf::Provider>,
     ) -> ::cdktf::ImportableResource {
         ::cdktf::ImportableResource::new(
             scope,

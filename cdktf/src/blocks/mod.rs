@@ -35,13 +35,15 @@ pub(crate) fn resource_fragment(
     if mode != ResourceMode::Managed {
         return block;
     }
-    let (import, moved, has_moved) = el.node.with_ext(|r: &mut Refactor| {
+    let Some((import, moved, has_moved)) = el.node.ext_ref(|r: &Refactor| {
         (
             r.import.clone(),
             (r.moved_by_target.clone(), r.moved_by_id.clone()),
             r.has_moved,
         )
-    });
+    }) else {
+        return block;
+    };
     let address = format!("{tf_type}.{}", el.logical_id);
     let mut out = if has_moved {
         serde_json::Value::Object(serde_json::Map::new())
@@ -62,12 +64,12 @@ pub(crate) fn resource_fragment(
 
 /// A resource's contribution to the stack's `//.metadata`: `imports` and `moved`, keyed by type.
 pub(crate) fn resource_metadata(el: &ElementInfo<'_>, tf_type: &str) -> Option<serde_json::Value> {
-    let (imported, moved) = el.node.with_ext(|r: &mut Refactor| {
+    let (imported, moved) = el.node.ext_ref(|r: &Refactor| {
         (
             r.import.is_some(),
             r.moved_by_target.is_some() || r.moved_by_id.is_some(),
         )
-    });
+    })?;
     let mut m = serde_json::Map::new();
     if imported {
         m.insert(

@@ -198,7 +198,9 @@ pub(crate) fn block(
         (None, Some(i)) => (i.to, i.from),
         (Some(t), None) => {
             let stack = el.node.stack()?;
-            let Some(target) = stack.with_ext(|m: &mut MoveTargets| m.0.get(&t.target).cloned())
+            let Some(target) = stack
+                .ext_ref(|m: &MoveTargets| m.0.get(&t.target).cloned())
+                .flatten()
             else {
                 error(
                     cx,

@@ -60,7 +60,7 @@ fn handle(writer: &Module, code: &mut Code) {
     new_fn(code, writer, "::cdktf::Resource", &["Self::TF_TYPE", &mode]);
     aspect_fns(code, config_name, &mode);
     if item.kind == ItemKind::Resource {
-        import_fn(code);
+        import_fn(code, writer);
     }
     for f in &item.types[item.config].fields {
         writer.getter(code, f);
@@ -82,7 +82,8 @@ fn aspect_fns(code: &mut Code, config_name: &str, mode: &str) {
         &[" This type's element at `node`, if it is one (for aspects, which visit every node)."],
         false,
     );
-    let ret = Ty::generic("Option", vec![Ty::atom("Self")]);
+    // Full paths: a generated type may be named `Option` or `FnOnce`.
+    let ret = Ty::generic("::std::option::Option", vec![Ty::atom("Self")]);
     code.open_fn(
         "pub fn from_node",
         &[Ty::atom("node: &::cdktf::Node")],
@@ -100,7 +101,9 @@ fn aspect_fns(code: &mut Code, config_name: &str, mode: &str) {
         "pub fn configure",
         &[
             Ty::atom("&self"),
-            Ty::atom(format!("f: impl FnOnce({config_name}) -> {config_name}")),
+            Ty::atom(format!(
+                "f: impl ::std::ops::FnOnce({config_name}) -> {config_name}"
+            )),
         ],
         None,
     );
@@ -111,7 +114,8 @@ fn aspect_fns(code: &mut Code, config_name: &str, mode: &str) {
 }
 
 /// `generate_config_for_import` of a managed resource (cdktf's `generateConfigForImport`).
-fn import_fn(code: &mut Code) {
+fn import_fn(code: &mut Code, writer: &Module) {
+    let p = &writer.p;
     code.docs(
         &[
             " An `import` block for an object not in the configuration yet: `terraform plan",
@@ -124,8 +128,11 @@ fn import_fn(code: &mut Code) {
         &[
             Ty::atom("scope: &impl ::cdktf::Scope"),
             Ty::atom("import_to_id: &str"),
-            Ty::atom("import_from_id: impl Into<Value<String>>"),
-            Ty::atom("provider: Option<&::cdktf::Provider>"),
+            Ty::atom(format!(
+                "import_from_id: impl {}<{}<{}>>",
+                p.into, p.value, p.string
+            )),
+            Ty::atom("provider: ::std::option::Option<&::cdktf::Provider>"),
         ],
         Some(&Ty::atom("::cdktf::ImportableResource")),
     );
