@@ -3,6 +3,7 @@
 //! Nodes are reference-counted handles (`Rc`), so a handle such as a generated resource is cheap to
 //! clone and stays valid as long as anything holds it. The tree is single-threaded, like cdktf's.
 
+use std::any::Any;
 use std::cell::{Ref, RefCell, RefMut};
 use std::collections::HashSet;
 use std::rc::{Rc, Weak};
@@ -43,6 +44,9 @@ pub(crate) struct NodeInner {
     child_ids: RefCell<HashSet<String>>,
     pub(crate) kind: NodeKind,
     pub(crate) app: Rc<AppShared>,
+    /// Data the layers above the tree attach to a node (annotations, validations, aspects, move
+    /// targets), one value per type, so that the tree itself knows nothing of them.
+    ext: RefCell<Vec<Box<dyn Any>>>,
 }
 
 /// What a node is.
@@ -84,6 +88,7 @@ impl Node {
             child_ids: RefCell::new(HashSet::new()),
             kind,
             app: Rc::new(AppShared::default()),
+            ext: RefCell::default(),
         }))
     }
 
@@ -103,6 +108,7 @@ impl Node {
             child_ids: RefCell::new(HashSet::new()),
             kind,
             app: self.0.app.clone(),
+            ext: RefCell::default(),
         }));
         if let Some(reason) = invalid_id_reason(id) {
             self.record_error(Error::InvalidId {
@@ -217,6 +223,31 @@ impl Node {
 
     pub(crate) fn same_app(&self, other: &Node) -> bool {
         Rc::ptr_eq(&self.0.app, &other.0.app)
+    }
+
+    /// `f` of this node's attached value of type `T`, if it has one (nothing is created: reading
+    /// the many nodes that have none costs no allocation).
+    pub(crate) fn ext_ref<T: 'static, R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        let ext = self.0.ext.borrow();
+        ext.iter().find_map(|b| b.downcast_ref::<T>()).map(f)
+    }
+
+    /// Runs `f` on this node's attached value of type `T` (created empty on first use). `f` must
+    /// not reach the same node's `T` again (the slot is borrowed while it runs).
+    pub(crate) fn with_ext<T: Default + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let mut ext = self.0.ext.borrow_mut();
+        let index = match ext.iter().position(|b| b.is::<T>()) {
+            Some(i) => i,
+            None => {
+                ext.push(Box::<T>::default());
+                ext.len() - 1
+            }
+        };
+        match ext[index].downcast_mut::<T>() {
+            Some(value) => f(value),
+            // Unreachable: the slot at `index` holds a `T`; a fresh value keeps this total.
+            None => f(&mut T::default()),
+        }
     }
 }
 

@@ -92,6 +92,40 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An error annotation on a construct ([`Annotations::add_error`](crate::Annotations)).
+    #[error("[{path}] {message}")]
+    Annotation {
+        /// Path of the annotated construct.
+        path: String,
+        /// The message.
+        message: String,
+    },
+    /// A construct validation ([`Node::add_validation`](crate::Node::add_validation)) failed.
+    #[error("[{path}] validation failed: {message}")]
+    Validation {
+        /// Path of the construct.
+        path: String,
+        /// The validation's message.
+        message: String,
+    },
+    /// A resource move that cannot be written (`move_to`, `move_to_id`, `move_from_id`).
+    #[error("{path}: {message}")]
+    InvalidMove {
+        /// Path of the resource.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An asset that cannot be read or archived.
+    #[error("{path}: asset {source_path}: {message}")]
+    Asset {
+        /// Path of the asset construct.
+        path: String,
+        /// The asset's source path.
+        source_path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// Reading or writing the output directory failed.
     #[error("{action} {}: {source}", path.display())]
     Io {

@@ -23,10 +23,14 @@
 //! splats and named values in [`expressions`].
 #![deny(missing_docs)]
 
+mod annotations;
 mod any_value;
 mod app;
 mod args;
+mod aspects;
+mod assets;
 pub mod backend;
+pub mod blocks;
 mod construct;
 mod cross_stack;
 mod element;
@@ -41,18 +45,27 @@ mod module;
 pub mod operators;
 mod output;
 mod provider;
+pub mod provisioner;
 mod remote_state;
 mod resource;
 mod stack;
 pub mod synth;
+mod terraform_data;
 pub mod testing;
 pub mod value;
 mod variable;
 
+pub use annotations::{Annotation, AnnotationLevel, Annotations, Validation};
 pub use any_value::AnyValue;
 pub use app::App;
 pub use args::{object_value, Args, Block, Blocks, DynamicBlocks, Object};
+pub use aspects::{Aspect, Aspects};
+pub use assets::{AssetType, TerraformAsset, TerraformAssetConfig};
 pub use backend::LocalBackend;
+pub use blocks::check::TerraformCheck;
+pub use blocks::import::ImportableResource;
+pub use blocks::moved::MoveIndex;
+pub use blocks::removed::TerraformRemoved;
 pub use construct::{Construct, Node, Scope};
 pub use element::TerraformElement;
 pub use error::{Error, Result};
@@ -64,9 +77,14 @@ pub use meta::{count_index, Condition, Dependable, Lifecycle, MetaArguments};
 pub use module::TerraformHclModule;
 pub use output::TerraformOutput;
 pub use provider::{Provider, ProviderInfo};
+pub use provisioner::{
+    Connection, FileProvisioner, LocalExec, OnFailure, Provisioner, RemoteExec, SshConnection,
+    TerraformSelf, When, WinrmConnection,
+};
 pub use remote_state::TerraformRemoteState;
 pub use resource::{Resource, ResourceMode};
 pub use stack::TerraformStack;
+pub use terraform_data::{TerraformData, TerraformDataConfig};
 pub use value::{Attributes, Dynamic, FromExpression, ListRef, MapRef, ToExpression, Value};
 pub use variable::{TerraformLocal, TerraformVariable};
 
@@ -77,4 +95,5 @@ pub mod prelude {
         Scope, TerraformElement, TerraformHclModule, TerraformIterator, TerraformLocal,
         TerraformOutput, TerraformRemoteState, TerraformStack, TerraformVariable, Value,
     };
+    pub use crate::{Annotations, Aspects, Node, TerraformData, TerraformDataConfig};
 }

@@ -16,6 +16,8 @@ pub(crate) struct Meta {
     pub(crate) for_each: Option<ForEach>,
     pub(crate) provider: Option<Node>,
     pub(crate) lifecycle: Option<Lifecycle>,
+    pub(crate) provisioners: Vec<crate::provisioner::Provisioner>,
+    pub(crate) connection: Option<crate::provisioner::Connection>,
 }
 
 /// Something another element can depend on: a resource, data source or module.
@@ -67,6 +69,21 @@ pub trait MetaArguments: Sized {
     /// Sets the `lifecycle` block.
     fn lifecycle(mut self, lifecycle: Lifecycle) -> Self {
         self.args_mut().meta_mut().lifecycle = Some(lifecycle);
+        self
+    }
+
+    /// Adds a provisioner ([`LocalExec`](crate::LocalExec), [`FileProvisioner`](crate::FileProvisioner),
+    /// [`RemoteExec`](crate::RemoteExec)); they run in the order added. Managed resources only.
+    fn provisioner(mut self, provisioner: impl Into<crate::provisioner::Provisioner>) -> Self {
+        let p = provisioner.into();
+        self.args_mut().meta_mut().provisioners.push(p);
+        self
+    }
+
+    /// Sets the `connection` provisioners use ([`Connection::ssh`](crate::Connection::ssh),
+    /// [`Connection::winrm`](crate::Connection::winrm)).
+    fn connection(mut self, connection: impl Into<crate::provisioner::Connection>) -> Self {
+        self.args_mut().meta_mut().connection = Some(connection.into());
         self
     }
 }

@@ -75,6 +75,29 @@ impl Resource {
         }
     }
 
+    /// The resource, data source or ephemeral resource at `node`, if it is one of Terraform type
+    /// `tf_type` and mode `mode`: how generated `from_node` finds its own elements (for aspects).
+    pub fn from_node(node: &Node, tf_type: &str, mode: ResourceMode) -> Option<Self> {
+        let el = node.element()?;
+        let imp = el.imp.as_any().downcast_ref::<ResourceImpl>()?;
+        (imp.tf_type == tf_type && imp.mode == mode).then(|| Resource {
+            node: node.clone(),
+            tf_type: imp.tf_type,
+            mode: imp.mode,
+            uses_for_each: imp.args.meta.as_ref().is_some_and(|m| m.for_each.is_some()),
+        })
+    }
+
+    /// Replaces the element's arguments (meta-arguments included) with `f` of them: what
+    /// generated `configure` calls, so that an aspect changes a resource through its typed
+    /// setters. References taken before keep the `for_each` form they were made with.
+    pub fn update_args(&self, f: impl FnOnce(Args) -> Args) {
+        self.node.with_element(|imp: &mut ResourceImpl| {
+            let args = std::mem::take(&mut imp.args);
+            imp.args = f(args);
+        });
+    }
+
     /// Whether the element uses `for_each`.
     pub(crate) fn uses_for_each(&self) -> bool {
         self.uses_for_each
@@ -201,18 +224,28 @@ impl ElementImpl for ResourceImpl {
                 m.insert("for_each".into(), to_json(&for_each.0, cx));
             }
         }
+        if let (Some(meta), serde_json::Value::Object(m)) = (&self.args.meta, &mut attributes) {
+            crate::provisioner::render_meta(meta, self.mode, el.node, cx, m);
+        }
         let attributes = cx.finish_element(el, attributes, true);
-        serde_json::json!({
+        let block = serde_json::json!({
             self.mode.block_key(): { self.tf_type: { el.logical_id.clone(): attributes } }
-        })
+        });
+        // Import and moved blocks (blocks/) may add to the fragment or drop the resource block.
+        crate::blocks::resource_fragment(cx, el, self.tf_type, self.mode, block)
     }
 
     fn metadata(&self, el: &ElementInfo<'_>) -> Option<serde_json::Value> {
+        let refactor = crate::blocks::resource_metadata(el, self.tf_type);
         if el.overrides.is_empty() {
-            return None;
+            return refactor;
         }
         let keys: Vec<serde_json::Value> = el.overrides.keys().map(|k| k.clone().into()).collect();
-        Some(serde_json::json!({ "overrides": { self.tf_type: keys } }))
+        let mut meta = serde_json::json!({ "overrides": { self.tf_type: keys } });
+        if let Some(r) = refactor {
+            crate::synth::deep_merge(&mut meta, &r);
+        }
+        Some(meta)
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -15,14 +15,6 @@ use cdktf::prelude::*;
 use cdktf::{Dynamic, Expression};
 use serde_json::json;
 
-/// Prints `SKIP: reason`, or fails under CI (`CI=true`), where every prerequisite must be there.
-fn skip_or_fail(reason: &str) {
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{reason} (required under CI=true)");
-    }
-    println!("SKIP: {reason}");
-}
-
 /// The variables of the cdktf twin.
 struct Vars {
     name: Value<String>,
@@ -418,14 +410,7 @@ fn terraform(dir: &Path, args: &[&str], stdin: &str) -> String {
 
 #[test]
 fn terraform_console_evaluates_typed_calls_to_the_expected_values() {
-    let present = Command::new("terraform")
-        .arg("version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !present {
-        skip_or_fail("terraform is not on PATH");
+    if test_support::terraform("terraform_console_evaluates_typed_calls").is_none() {
         return;
     }
     let dir = tempfile::tempdir().expect("tmp");

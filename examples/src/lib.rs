@@ -36,6 +36,7 @@
 //! AgentToken::new(&stack, "t", AgentTokenConfig::new("pool-id", count));
 //! ```
 
+pub mod agent_pool_policy;
 pub mod agent_token;
 pub mod multi_stack;
 pub mod reusable_construct;

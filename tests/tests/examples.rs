@@ -47,3 +47,16 @@ fn multi_stack_manifest_records_the_dependency() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn agent_pool_policy_example_scopes_every_pool_through_an_aspect() {
+    let app = cdktf::App::new();
+    examples::agent_pool_policy::build(&app);
+    let json = app.synth_stack("agent-pools").expect("synth");
+    let pools = json["resource"]["tfe_agent_pool"]
+        .as_object()
+        .expect("pools");
+    assert_eq!(pools.len(), 3);
+    assert!(pools.values().all(|p| p["organization_scoped"] == true));
+    insta::assert_snapshot!(snapshot_text(&app));
+}

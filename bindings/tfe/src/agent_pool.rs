@@ -123,6 +123,34 @@ impl AgentPool {
             ),
         )
     }
+    /// This type's element at `node`, if it is one (for aspects, which visit every node).
+    pub fn from_node(node: &::cdktf::Node) -> ::std::option::Option<Self> {
+        ::cdktf::Resource::from_node(node, Self::TF_TYPE, ::cdktf::ResourceMode::Managed)
+            .map(Self)
+    }
+    /// Changes the configuration through its typed setters (for aspects).
+    pub fn configure(
+        &self,
+        f: impl ::std::ops::FnOnce(AgentPoolConfig) -> AgentPoolConfig,
+    ) {
+        self.0.update_args(|args| f(AgentPoolConfig(args)).0);
+    }
+    /// An `import` block for an object not in the configuration yet: `terraform plan
+    /// -generate-config-out=FILE` writes its configuration.
+    pub fn generate_config_for_import(
+        scope: &impl ::cdktf::Scope,
+        import_to_id: &str,
+        import_from_id: impl Into<Value<String>>,
+        provider: ::std::option::Option<&::cdktf::Provider>,
+    ) -> ::cdktf::ImportableResource {
+        ::cdktf::ImportableResource::new(
+            scope,
+            import_to_id,
+            Self::TF_TYPE,
+            import_from_id,
+            provider,
+        )
+    }
     /// Identifier of the agent pool.
     ///
     /// Optional; computed by the provider when not set.

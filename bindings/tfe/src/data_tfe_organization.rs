@@ -122,6 +122,20 @@ impl DataTfeOrganization {
             ),
         )
     }
+    /// This type's element at `node`, if it is one (for aspects, which visit every node).
+    pub fn from_node(node: &::cdktf::Node) -> ::std::option::Option<Self> {
+        ::cdktf::Resource::from_node(node, Self::TF_TYPE, ::cdktf::ResourceMode::Data)
+            .map(Self)
+    }
+    /// Changes the configuration through its typed setters (for aspects).
+    pub fn configure(
+        &self,
+        f: impl ::std::ops::FnOnce(
+            DataTfeOrganizationConfig,
+        ) -> DataTfeOrganizationConfig,
+    ) {
+        self.0.update_args(|args| f(DataTfeOrganizationConfig(args)).0);
+    }
     /// Whether health assessments are enforced for all workspaces.
     ///
     /// Computed: set by the provider, read-only.

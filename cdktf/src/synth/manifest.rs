@@ -15,7 +15,7 @@ pub(crate) fn build(synthesized: &Synthesized) -> serde_json::Value {
         stacks.insert(
             name.to_string(),
             serde_json::json!({
-                "annotations": [],
+                "annotations": crate::annotations::manifest_entries(stack),
                 "constructPath": stack.path(),
                 "dependencies": deps,
                 "name": name,

@@ -198,6 +198,10 @@ fn elements(stack: &Node) -> Vec<Node> {
         if n.element().is_some() {
             out.push(n.clone());
         }
+        // A check block writes the data sources below it itself.
+        if crate::blocks::check::is_check(&n) {
+            continue;
+        }
         todo.extend(n.children().into_iter().rev());
     }
     out
@@ -211,8 +215,11 @@ pub(crate) struct Synthesized {
 
 /// Synthesizes every stack; fails with every problem found, before anything is written.
 pub(crate) fn synthesize(root: &Node) -> Result<Synthesized> {
+    // Aspects change the tree first; then validations and error annotations can stop synthesis.
+    crate::aspects::invoke(root);
     let mut errors: Vec<Error> = root.0.app.errors.borrow().clone();
     let stacks = stacks(root);
+    errors.extend(crate::annotations::check(root, &stacks));
     let mut cross = crate::cross_stack::CrossStack::default();
     let mut rendered = Vec::with_capacity(stacks.len());
     for stack in &stacks {
@@ -321,14 +328,18 @@ fn output_entry(path: &str, logical_id: &str) -> serde_json::Value {
 /// replacing the previous output as a whole.
 pub(crate) fn synth_to_dir(root: &Node, outdir: &Path) -> Result<()> {
     let synthesized = synthesize(root)?;
-    let mut files: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (stack, tf) in &synthesized.stacks {
         files.push((
             format!("stacks/{}/cdk.tf.json", stack.id()),
-            json::to_string(tf),
+            json::to_string(tf).into_bytes(),
         ));
     }
     let manifest = manifest::build(&synthesized);
-    files.push(("manifest.json".into(), json::to_string(&manifest)));
+    files.push((
+        "manifest.json".into(),
+        json::to_string(&manifest).into_bytes(),
+    ));
+    files.extend(crate::assets::output_files(root)?);
     write::replace_dir(outdir, &files)
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Replaces `outdir` with a directory holding exactly `files` (paths relative to it).
-pub(crate) fn replace_dir(outdir: &Path, files: &[(String, String)]) -> Result<()> {
+pub(crate) fn replace_dir<C: AsRef<[u8]>>(outdir: &Path, files: &[(String, C)]) -> Result<()> {
     let parent = match outdir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -26,7 +26,7 @@ pub(crate) fn replace_dir(outdir: &Path, files: &[(String, String)]) -> Result<(
     result
 }
 
-fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
+fn write_all<C: AsRef<[u8]>>(dir: &Path, files: &[(String, C)]) -> Result<()> {
     fs::create_dir(dir).map_err(|e| Error::io("creating", dir, e))?;
     for (rel, contents) in files {
         let path = dir.join(rel);

@@ -58,6 +58,10 @@ fn handle(writer: &Module, code: &mut Code) {
     code.docs(&[" Adds the element to `scope` under `id`."], false);
     let mode = format!("::cdktf::ResourceMode::{mode}");
     new_fn(code, writer, "::cdktf::Resource", &["Self::TF_TYPE", &mode]);
+    aspect_fns(code, config_name, &mode);
+    if item.kind == ItemKind::Resource {
+        import_fn(code, writer);
+    }
     for f in &item.types[item.config].fields {
         writer.getter(code, f);
     }
@@ -68,6 +72,77 @@ fn handle(writer: &Module, code: &mut Code) {
     code.open_fn("fn dependable_node", &[Ty::atom("&self")], Some(&node));
     code.line("::cdktf::Dependable::dependable_node(&self.0)");
     code.close("}");
+    code.close("}");
+}
+
+/// `from_node` and `configure`: what an aspect needs to find this type's elements in the tree and
+/// change their configuration through the typed setters.
+fn aspect_fns(code: &mut Code, config_name: &str, mode: &str) {
+    code.docs(
+        &[" This type's element at `node`, if it is one (for aspects, which visit every node)."],
+        false,
+    );
+    // Full paths: a generated type may be named `Option` or `FnOnce`.
+    let ret = Ty::generic("::std::option::Option", vec![Ty::atom("Self")]);
+    code.open_fn(
+        "pub fn from_node",
+        &[Ty::atom("node: &::cdktf::Node")],
+        Some(&ret),
+    );
+    code.line(&format!(
+        "::cdktf::Resource::from_node(node, Self::TF_TYPE, {mode}).map(Self)"
+    ));
+    code.close("}");
+    code.docs(
+        &[" Changes the configuration through its typed setters (for aspects)."],
+        false,
+    );
+    code.open_fn(
+        "pub fn configure",
+        &[
+            Ty::atom("&self"),
+            Ty::atom(format!(
+                "f: impl ::std::ops::FnOnce({config_name}) -> {config_name}"
+            )),
+        ],
+        None,
+    );
+    code.line(&format!(
+        "self.0.update_args(|args| f({config_name}(args)).0);"
+    ));
+    code.close("}");
+}
+
+/// `generate_config_for_import` of a managed resource (cdktf's `generateConfigForImport`).
+fn import_fn(code: &mut Code, writer: &Module) {
+    let p = &writer.p;
+    code.docs(
+        &[
+            " An `import` block for an object not in the configuration yet: `terraform plan",
+            " -generate-config-out=FILE` writes its configuration.",
+        ],
+        false,
+    );
+    code.open_fn(
+        "pub fn generate_config_for_import",
+        &[
+            Ty::atom("scope: &impl ::cdktf::Scope"),
+            Ty::atom("import_to_id: &str"),
+            Ty::atom(format!(
+                "import_from_id: impl {}<{}<{}>>",
+                p.into, p.value, p.string
+            )),
+            Ty::atom("provider: ::std::option::Option<&::cdktf::Provider>"),
+        ],
+        Some(&Ty::atom("::cdktf::ImportableResource")),
+    );
+    code.line("::cdktf::ImportableResource::new(");
+    code.line("    scope,");
+    code.line("    import_to_id,");
+    code.line("    Self::TF_TYPE,");
+    code.line("    import_from_id,");
+    code.line("    provider,");
+    code.line(")");
     code.close("}");
 }
 
