@@ -113,6 +113,7 @@ pub trait TerraformElement {
 /// An override path problem, before the element's path is known.
 pub(crate) enum OverrideError {
     Empty(String),
+    TooDeep(String),
     ThroughNonObject { path: String, at: String },
 }
 
@@ -123,12 +124,25 @@ impl OverrideError {
                 path: element_path.to_string(),
                 override_path: p,
             },
+            OverrideError::TooDeep(p) => Error::TooDeep {
+                path: element_path.to_string(),
+                what: format!("the override path {:?}", truncate(&p)),
+                limit: crate::expr::MAX_DEPTH,
+            },
             OverrideError::ThroughNonObject { path, at } => Error::OverrideThroughNonObject {
                 path: element_path.to_string(),
                 override_path: path,
                 at,
             },
         }
+    }
+}
+
+/// The start of a long text, for error messages.
+fn truncate(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_string(),
     }
 }
 
@@ -141,6 +155,9 @@ pub(crate) fn insert_override(
     value: serde_json::Value,
 ) -> Result<(), OverrideError> {
     let parts: Vec<&str> = path.split('.').collect();
+    if parts.len() > crate::expr::MAX_DEPTH {
+        return Err(OverrideError::TooDeep(path.to_string()));
+    }
     if parts.iter().any(|p| p.is_empty()) {
         return Err(OverrideError::Empty(path.to_string()));
     }
