@@ -13,6 +13,8 @@ use crate::error::Error;
 /// let service = TerraformStack::new(&app, "service");
 /// # let _ = (network, service);
 /// ```
+///
+/// Not `Send` or `Sync`: see [`App`](crate::App#threads) for using several threads.
 #[derive(Clone, Debug)]
 pub struct TerraformStack {
     node: Node,

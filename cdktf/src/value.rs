@@ -63,6 +63,8 @@ use crate::expr::{tokens, ExprKind, Expression, Repr};
 pub type Dynamic = serde_json::Value;
 
 /// A literal or an expression of Terraform type `T` (see the [module docs](self)).
+///
+/// Not `Send` or `Sync`: see [`App`](crate::App#threads) for using several threads.
 pub struct Value<T> {
     pub(crate) repr: Repr,
     _type: PhantomData<fn() -> T>,

@@ -256,6 +256,36 @@ mod tests {
     }
 
     #[test]
+    fn an_app_and_its_tokens_are_freed_when_it_is_dropped() {
+        use crate::{App, Scope, TerraformStack, TerraformVariable};
+        let (app_weak, shared_weak, id) = {
+            let app = App::new();
+            let stack = TerraformStack::new(&app, "s");
+            let v = TerraformVariable::new(&stack, "v");
+            for _ in 0..1000 {
+                let _ = format!("{}", v.string_value());
+            }
+            assert_eq!(app.node().0.app.tokens.borrow().len(), 1000);
+            let shared = &app.node().0.app;
+            (Rc::downgrade(&app.node().0), Rc::downgrade(shared), shared.id)
+        };
+        assert!(app_weak.upgrade().is_none());
+        assert!(shared_weak.upgrade().is_none(), "tokens kept the App's nodes alive");
+        assert!(LIVE_APPS.with(|m| !m.borrow().contains_key(&id)));
+    }
+
+    #[test]
+    fn values_without_references_are_kept_nowhere() {
+        use crate::{App, Scope, Value};
+        let app = App::new();
+        for i in 0..10_000u32 {
+            let marker = format!("{}", Value::literal(i.to_string()));
+            assert!(marker.starts_with(head()));
+        }
+        assert!(app.node().0.app.tokens.borrow().is_empty());
+    }
+
+    #[test]
     fn markers_of_other_processes_are_text() {
         let s = "${TfToken[TOKEN.0]} ${TfToken[TOKEN.ffff.e00]}";
         assert!(matches!(split(s).as_slice(), [Piece::Text(t)] if *t == s));
