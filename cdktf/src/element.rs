@@ -15,6 +15,13 @@ pub(crate) struct ElementState {
     pub(crate) overrides: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Drop for ElementState {
+    fn drop(&mut self) {
+        // Overrides may nest deeply; see `expr::drop`.
+        crate::expr::drop_json_map(&mut self.overrides);
+    }
+}
+
 /// What an element kind contributes to synthesis.
 pub(crate) trait ElementImpl: Any {
     /// How references address the element (`aws_s3_bucket.b`, `data.x.y`, `var.v`).

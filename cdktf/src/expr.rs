@@ -150,7 +150,10 @@ impl Drop for DepthGuard {
     }
 }
 
+mod drop;
 pub(crate) mod tokens;
+
+pub(crate) use drop::drop_json_map;
 
 /// Escapes a literal so that Terraform reads it verbatim: `${` and `%{` start templates.
 pub(crate) fn escape_template(s: &str) -> String {
@@ -215,10 +218,10 @@ pub(crate) fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
                 tokens::Token::Literal(l) => out.literal(&l),
                 tokens::Token::Template(t) => out.template(&t),
                 tokens::Token::Expr(e) => out.interpolation(&e),
-                tokens::Token::App { app, index } => match cx.token(app, index) {
-                    Some(Repr::Str(inner)) => out.template(&resolve_string(&inner, cx)),
-                    Some(Repr::Literal(inner)) => out.literal(&inner),
-                    Some(repr) => out.interpolation(&render_repr(&repr, cx)),
+                tokens::Token::App { app, index } => match &cx.token(app, index) {
+                    Some(Repr::Str(inner)) => out.template(&resolve_string(inner, cx)),
+                    Some(Repr::Literal(inner)) => out.literal(inner),
+                    Some(repr) => out.interpolation(&render_repr(repr, cx)),
                     None => out.template(&format!(
                         "{}a{app}.{index}{}",
                         tokens::head(),

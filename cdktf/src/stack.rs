@@ -27,6 +27,13 @@ pub(crate) struct StackState {
     pub(crate) dependencies: Vec<Node>,
 }
 
+impl Drop for StackState {
+    fn drop(&mut self) {
+        // Overrides may nest deeply; see `expr::drop`.
+        crate::expr::drop_json_map(&mut self.overrides);
+    }
+}
+
 impl TerraformStack {
     /// Creates the stack `name` under `scope` (normally the [`App`](crate::App)).
     ///
