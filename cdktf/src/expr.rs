@@ -379,8 +379,9 @@ pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
         Repr::Number(n) => n.to_string(),
         Repr::Expr(e) => render(e, cx),
         // A string that is exactly one token is that token's expression, unquoted.
-        Repr::Str(s) => single_token_expression(s, cx)
-            .unwrap_or_else(|| quote_hcl(&resolve_string(s, cx))),
+        Repr::Str(s) => {
+            single_token_expression(s, cx).unwrap_or_else(|| quote_hcl(&resolve_string(s, cx)))
+        }
         Repr::Literal(s) => quote_hcl(&escape_template(s)),
         Repr::List(items) => {
             let items: Vec<String> = items.iter().map(|i| render_repr(i, cx)).collect();

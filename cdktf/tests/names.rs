@@ -42,7 +42,10 @@ fn a_nested_id_and_a_top_level_id_with_its_hash_collide() {
     assert!(derived.starts_with("team_pool_"), "{derived}");
     data_resource(&s, &derived, Config::new());
     let err = synth_err(&app);
-    assert!(err.contains(&format!("s/team/pool and s/{derived}")), "{err}");
+    assert!(
+        err.contains(&format!("s/team/pool and s/{derived}")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -65,7 +68,10 @@ fn invalid_ids_and_overrides_are_errors() {
         let s = TerraformStack::new(&app, "s");
         data_resource(&s, id, Config::new());
         let err = synth_err(&app);
-        assert!(err.contains("is not a valid Terraform name"), "{id:?}: {err}");
+        assert!(
+            err.contains("is not a valid Terraform name"),
+            "{id:?}: {err}"
+        );
         assert!(err.contains(&format!("s/{id}")), "{id:?}: {err}");
     }
     for name in ["", "a.b", "${var.x}", "1abc", "ñ"] {
@@ -73,7 +79,10 @@ fn invalid_ids_and_overrides_are_errors() {
         let s = TerraformStack::new(&app, "s");
         data_resource(&s, "r", Config::new()).override_logical_id(name);
         let err = synth_err(&app);
-        assert!(err.contains("is not a valid Terraform name"), "{name:?}: {err}");
+        assert!(
+            err.contains("is not a valid Terraform name"),
+            "{name:?}: {err}"
+        );
         assert!(err.contains(&format!("{name:?}")), "{name:?}: {err}");
     }
     for reserved in ["count", "source", "depends_on"] {
@@ -103,7 +112,10 @@ fn one_stack_name_in_two_scopes_is_an_error() {
     let group = Construct::new(&app, "group");
     TerraformStack::new(&group, "s");
     let err = synth_err(&app);
-    assert!(err.contains("s and group/s would both be stack \"s\""), "{err}");
+    assert!(
+        err.contains("s and group/s would both be stack \"s\""),
+        "{err}"
+    );
 }
 
 /// Two attribute chains of one element whose cross-stack output keys strip alike.
@@ -149,5 +161,8 @@ fn stacks_whose_remote_states_strip_alike_collide() {
             .set("triggers_replace", y.attr::<Value<String>>("output")),
     );
     let err = synth_err(&app);
-    assert!(err.contains("a.b and ab would both be the remote state read by consumer"), "{err}");
+    assert!(
+        err.contains("a.b and ab would both be the remote state read by consumer"),
+        "{err}"
+    );
 }

@@ -140,7 +140,11 @@ fn concurrent_synths_into_one_outdir_leave_one_whole_output() {
             .iter()
             .map(|s| s.split('-').next().unwrap_or(""))
             .collect();
-        assert_eq!(apps.len(), 1, "round {round}: stacks of several apps {on_disk:?}");
+        assert_eq!(
+            apps.len(),
+            1,
+            "round {round}: stacks of several apps {on_disk:?}"
+        );
         assert_eq!(on_disk.len(), 3, "round {round}: {on_disk:?}");
         for s in &on_disk {
             let tf = std::fs::read_to_string(out.join("stacks").join(s).join("cdk.tf.json"))
@@ -167,11 +171,15 @@ fn leftovers_of_a_killed_run_are_cleaned_up() {
     // A run killed after writing its staging directory, and one killed after the exchange (its
     // staging name holds the previous output, with a file the user put there).
     let pid = dead_pid();
-    let staged = dir.path().join(format!(".cdktf.out.staging-{pid}-0123456789abcdef"));
+    let staged = dir
+        .path()
+        .join(format!(".cdktf.out.staging-{pid}-0123456789abcdef"));
     std::fs::create_dir_all(staged.join("stacks/x")).expect("mkdir");
     std::fs::write(staged.join("stacks/x/cdk.tf.json"), "{}").expect("w");
     std::fs::write(staged.join("manifest.json"), "{\"stacks\": {}}").expect("w");
-    let swapped = dir.path().join(format!(".cdktf.out.staging-{pid}-fedcba9876543210"));
+    let swapped = dir
+        .path()
+        .join(format!(".cdktf.out.staging-{pid}-fedcba9876543210"));
     std::fs::create_dir_all(swapped.join("stacks/one/.terraform")).expect("mkdir");
     std::fs::write(swapped.join("stacks/one/cdk.tf.json"), "{}").expect("w");
     std::fs::write(swapped.join("stacks/one/.terraform/keep"), "k").expect("w");
@@ -183,7 +191,11 @@ fn leftovers_of_a_killed_run_are_cleaned_up() {
     std::fs::create_dir(&live).expect("mkdir");
 
     one_stack(&out).synth().expect("second");
-    let live_name = live.file_name().expect("name").to_string_lossy().into_owned();
+    let live_name = live
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     assert_eq!(ls(dir.path()), [live_name, "cdktf.out".to_string()]);
     assert_eq!(
         std::fs::read_to_string(out.join("stacks/one/.terraform/keep")).expect("kept"),

@@ -18,7 +18,11 @@ fn a_dollar_before_a_reference_stays_a_dollar() {
     let app = App::new();
     let s = TerraformStack::new(&app, "s");
     let price = TerraformVariable::new(&s, "price").type_constraint("number");
-    TerraformOutput::new(&s, "a", format!("US${}", price.number_value().to_string_value()));
+    TerraformOutput::new(
+        &s,
+        "a",
+        format!("US${}", price.number_value().to_string_value()),
+    );
     TerraformOutput::new(&s, "b", format!("$${}", price.string_value()));
     TerraformOutput::new(&s, "c", format!("100%{}", price.string_value()));
     let json = stack_json(&app);
@@ -51,7 +55,10 @@ fn markers_resolve_in_overrides_and_keys() {
     let v = TerraformVariable::new(&s, "v");
     let r = data_resource(&s, "r", Config::new());
     r.add_override("input", json!(format!("{}-suffix", v.string_value())));
-    r.add_override("triggers_replace", json!({ format!("{}", v.string_value()): 1 }));
+    r.add_override(
+        "triggers_replace",
+        json!({ format!("{}", v.string_value()): 1 }),
+    );
     s.add_override("locals", json!({ "l": format!("x{}", v.string_value()) }));
     let map: Value<std::collections::BTreeMap<String, String>> =
         [(format!("k-{}", v.string_value()), "x")].into();
@@ -76,13 +83,19 @@ fn markers_where_terraform_takes_no_expressions_are_errors_naming_the_place() {
         "r",
         Config::new().lifecycle(Lifecycle::new().ignore_changes([format!("{}", v.string_value())])),
     );
-    let err = app.synth_all().expect_err("markers in plain text").to_string();
+    let err = app
+        .synth_all()
+        .expect_err("markers in plain text")
+        .to_string();
     for place in [
         "variable.w.description",
         "output.o.description",
         "resource.terraform_data.r.lifecycle.ignore_changes",
     ] {
-        assert!(err.contains(&format!("at {place} cannot be used")), "{place}: {err}");
+        assert!(
+            err.contains(&format!("at {place} cannot be used")),
+            "{place}: {err}"
+        );
     }
 }
 
@@ -114,7 +127,10 @@ fn a_marker_from_another_thread_is_an_error_or_the_same_value() {
         (
             format!("{}", v.string_value()),
             format!("{}", Value::literal("${x}")),
-            format!("{}", Value::<String>::from_expression(cdktf::Expression::raw("path.module"))),
+            format!(
+                "{}",
+                Value::<String>::from_expression(cdktf::Expression::raw("path.module"))
+            ),
         )
     })
     .join()

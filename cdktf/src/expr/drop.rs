@@ -97,7 +97,10 @@ fn take_json_children(v: &mut serde_json::Value, into: &mut Vec<serde_json::Valu
 }
 
 fn nests(r: &Repr) -> bool {
-    matches!(r, Repr::List(_) | Repr::Map(_) | Repr::Expr(_) | Repr::Json(_))
+    matches!(
+        r,
+        Repr::List(_) | Repr::Map(_) | Repr::Expr(_) | Repr::Json(_)
+    )
 }
 
 impl Drop for Repr {
@@ -115,7 +118,8 @@ impl Drop for Expression {
         let leaf = matches!(&*self.0, ExprKind::Element(_) | ExprKind::Raw(_));
         if !leaf && Rc::strong_count(&self.0) == 1 {
             let mut work = Work::default();
-            work.exprs.push(std::mem::replace(&mut self.0, placeholder()));
+            work.exprs
+                .push(std::mem::replace(&mut self.0, placeholder()));
             work.run();
         }
     }

@@ -267,10 +267,17 @@ mod tests {
             }
             assert_eq!(app.node().0.app.tokens.borrow().len(), 1000);
             let shared = &app.node().0.app;
-            (Rc::downgrade(&app.node().0), Rc::downgrade(shared), shared.id)
+            (
+                Rc::downgrade(&app.node().0),
+                Rc::downgrade(shared),
+                shared.id,
+            )
         };
         assert!(app_weak.upgrade().is_none());
-        assert!(shared_weak.upgrade().is_none(), "tokens kept the App's nodes alive");
+        assert!(
+            shared_weak.upgrade().is_none(),
+            "tokens kept the App's nodes alive"
+        );
         assert!(LIVE_APPS.with(|m| !m.borrow().contains_key(&id)));
     }
 

@@ -344,7 +344,8 @@ fn stack_to_terraform(
     );
     cx.current = stack.path().to_string();
     cx.too_deep_reported = false;
-    let stack_overrides = crate::expr::json_resolve(&serde_json::Value::Object(stack_overrides), &mut cx);
+    let stack_overrides =
+        crate::expr::json_resolve(&serde_json::Value::Object(stack_overrides), &mut cx);
     deep_merge_owned(&mut tf, stack_overrides);
     tf
 }

@@ -28,10 +28,7 @@ pub(crate) fn replace_dir(outdir: &Path, files: &[(String, String)]) -> Result<(
         _ => PathBuf::from("."),
     };
     let Some(name) = outdir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Err(unsafe_outdir(
-            outdir,
-            "it does not end in a directory name",
-        ));
+        return Err(unsafe_outdir(outdir, "it does not end in a directory name"));
     };
     check_outdir(outdir)?;
     fs::create_dir_all(&parent).map_err(|e| Error::io("creating", &parent, e))?;
@@ -132,11 +129,7 @@ fn create_staging(parent: &Path, name: &str) -> Result<PathBuf> {
     let pid = std::process::id();
     let mut last_error = None;
     for _ in 0..16 {
-        let candidate = parent.join(format!(
-            "{}{pid}-{}",
-            staging_prefix(name),
-            random_suffix()
-        ));
+        let candidate = parent.join(format!("{}{pid}-{}", staging_prefix(name), random_suffix()));
         match fs::create_dir(&candidate) {
             Ok(()) => return Ok(candidate),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_error = Some(e),
@@ -261,7 +254,9 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     // Fallback: two renames, through a unique name next to `b`.
     let aside = a.with_file_name(format!(
         "{}.old-{}",
-        a.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        a.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
         random_suffix()
     ));
     fs::rename(b, &aside)?;
