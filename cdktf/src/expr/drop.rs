@@ -33,11 +33,7 @@ impl Work {
         match r {
             Repr::List(items) => self.reprs.append(items),
             Repr::Map(map) => self.reprs.extend(std::mem::take(map).into_values()),
-            Repr::Expr(e) => {
-                if Rc::strong_count(&e.0) == 1 {
-                    self.exprs.push(std::mem::replace(&mut e.0, placeholder()));
-                }
-            }
+            Repr::Expr(e) => self.take_expr(e),
             Repr::Json(v) => self.json.push(std::mem::take(v)),
             _ => {}
         }
