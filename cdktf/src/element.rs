@@ -98,6 +98,10 @@ pub trait TerraformElement {
 
     /// Uses `logical_id` as the element's name in Terraform instead of the one derived from its
     /// construct path.
+    ///
+    /// `synth` reports a name Terraform would reject (it must start with an ASCII letter or `_`
+    /// and hold only letters, digits, `_` and `-`) and a name another element of the same kind in
+    /// the stack already has, naming both.
     fn override_logical_id(&self, logical_id: &str) {
         if let Some(mut el) = self.element_node().element_mut() {
             el.logical_id_override = Some(logical_id.to_string());

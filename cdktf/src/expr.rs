@@ -222,11 +222,7 @@ pub(crate) fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
                     Some(Repr::Str(inner)) => out.template(&resolve_string(inner, cx)),
                     Some(Repr::Literal(inner)) => out.literal(inner),
                     Some(repr) => out.interpolation(&render_repr(repr, cx)),
-                    None => out.template(&format!(
-                        "{}a{app}.{index}{}",
-                        tokens::head(),
-                        tokens::SUFFIX
-                    )),
+                    None => out.template(&tokens::marker(&tokens::Token::App { app, index })),
                 },
             },
         }
@@ -287,12 +283,28 @@ impl TemplateBuilder {
     }
 }
 
-/// What a string that is exactly one marker stands for as an expression, if it is one.
-fn single_token_expression(s: &str, cx: &mut dyn Resolve) -> Option<String> {
-    let pieces = tokens::split(s);
-    let [tokens::Piece::Token(token)] = pieces.as_slice() else {
-        return None;
-    };
+/// Raw expression text with markers in it (`Expression::raw(format!("{} + 1", n))`): each marker
+/// becomes the expression it stands for.
+fn resolve_raw(s: &str, cx: &mut dyn Resolve) -> String {
+    if !tokens::contains_marker(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for piece in tokens::split(s) {
+        match piece {
+            tokens::Piece::Text(t) => out.push_str(t),
+            tokens::Piece::Token(token) => match token_expression(&token, cx) {
+                Some(e) => out.push_str(&e),
+                // Kept for synthesis to report.
+                None => out.push_str(&tokens::marker(&token)),
+            },
+        }
+    }
+    out
+}
+
+/// The expression a marker stands for, if it can be resolved here.
+fn token_expression(token: &tokens::Token, cx: &mut dyn Resolve) -> Option<String> {
     Some(match token {
         tokens::Token::Literal(l) => quote_hcl(&escape_template(l)),
         tokens::Token::Template(t) => quote_hcl(t),
@@ -302,6 +314,15 @@ fn single_token_expression(s: &str, cx: &mut dyn Resolve) -> Option<String> {
             render_repr(&inner, cx)
         }
     })
+}
+
+/// What a string that is exactly one marker stands for as an expression, if it is one.
+fn single_token_expression(s: &str, cx: &mut dyn Resolve) -> Option<String> {
+    let pieces = tokens::split(s);
+    let [tokens::Piece::Token(token)] = pieces.as_slice() else {
+        return None;
+    };
+    token_expression(token, cx)
 }
 
 /// A reference where Terraform's JSON syntax wants a bare expression rather than a template
@@ -328,7 +349,7 @@ pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
     }
     match &*e.0 {
         ExprKind::Element(node) => cx.element_reference(node, ""),
-        ExprKind::Raw(s) => s.clone(),
+        ExprKind::Raw(s) => resolve_raw(s, cx),
         ExprKind::Attr(base, name) => format!("{}.{name}", render(base, cx)),
         ExprKind::Index(base, idx) => format!("{}[{}]", render(base, cx), render_repr(idx, cx)),
         ExprKind::Call(name, args) => {

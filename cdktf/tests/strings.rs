@@ -158,3 +158,15 @@ fn text_that_looks_like_a_marker_is_not_one() {
     let json = stack_json(&app);
     assert_eq!(json["output"]["o"]["value"], "$${TfToken[TOKEN.0]}");
 }
+
+#[test]
+fn markers_in_raw_expressions_are_their_expressions() {
+    let app = App::new();
+    let s = TerraformStack::new(&app, "s");
+    let n = TerraformVariable::new(&s, "n").type_constraint("number");
+    let sum: Value<f64> =
+        Value::from_expression(cdktf::Expression::raw(format!("{} + 1", n.number_value())));
+    TerraformOutput::new(&s, "o", sum);
+    let json = stack_json(&app);
+    assert_eq!(json["output"]["o"]["value"], "${var.n + 1}");
+}

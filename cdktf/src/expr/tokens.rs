@@ -145,7 +145,8 @@ pub(crate) fn register(repr: Repr) -> String {
     marker(&token)
 }
 
-fn marker(token: &Token) -> String {
+/// The marker text of a token.
+pub(crate) fn marker(token: &Token) -> String {
     let body = match token {
         Token::App { app, index } => format!("a{app}.{index}"),
         Token::Literal(s) => format!("l{}", hex(s)),
