@@ -48,7 +48,9 @@ pub(crate) fn check_element_names(elements: &[Node], errors: &mut Vec<Error>) {
     let mut seen: HashMap<String, &Node> = HashMap::new();
     for node in elements {
         let logical_id = super::logical_id::of_element(node);
-        let address = super::element_address(node);
+        let Some(address) = node.element().map(|el| el.imp.address(&logical_id)) else {
+            continue;
+        };
         // Providers and backends are not addressed by their logical id; everything else is
         // `KIND.ID` or `KIND.TYPE.ID`.
         if !address.ends_with(&format!(".{logical_id}")) {
