@@ -90,7 +90,7 @@ impl<T> fmt::Display for Value<T> {
             Repr::Str(s) => f.write_str(s),
             Repr::Bool(b) => write!(f, "{b}"),
             Repr::Number(n) => write!(f, "{n}"),
-            other => f.write_str(&tokens::register(other.clone())),
+            other => f.write_str(&tokens::register_ref(other)),
         }
     }
 }

@@ -57,6 +57,24 @@ fn a_deep_expression_is_an_error() {
 }
 
 #[test]
+fn a_deep_value_formatted_into_a_string_is_an_error() {
+    let app = App::new();
+    let s = TerraformStack::new(&app, "s");
+    let mut v: Value<Dynamic> = 1.into();
+    for _ in 0..DEEP {
+        let list: Value<Vec<Dynamic>> = vec![v].into();
+        v = list.into_dynamic();
+    }
+    let text = format!("{v}");
+    data_resource(&s, "r", Config::new().set::<String>("input", text));
+    let err = app.synth_all().expect_err("too deep").to_string();
+    assert!(
+        err.contains(&format!("nested deeper than {MAX_DEPTH} levels")),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_deep_override_path_is_an_error() {
     let app = App::new();
     let s = TerraformStack::new(&app, "s");

@@ -90,7 +90,12 @@ struct Probe {
     app: Option<Rc<AppShared>>,
     /// An App marker inside the value whose App is not alive here.
     unknown_app: Option<u64>,
+    /// The value nests deeper than rendering goes.
+    too_deep: bool,
 }
+
+/// The App id of no App: a marker of it stands for a value too deeply nested to render.
+pub(crate) const TOO_DEEP_APP: u64 = 0;
 
 impl Resolve for Probe {
     fn element_reference(&mut self, node: &Node, _suffix: &str) -> String {
@@ -116,19 +121,36 @@ impl Resolve for Probe {
             }
         }
     }
+
+    fn too_deep(&mut self) {
+        self.too_deep = true;
+    }
 }
 
 /// Registers a value and returns its marker text.
 pub(crate) fn register(repr: Repr) -> String {
+    register_ref(&repr)
+}
+
+/// [`register`] for a borrowed value: it is cloned only if its App must keep it (a value nested
+/// too deeply to render is never cloned, as cloning recurses).
+pub(crate) fn register_ref(repr: &Repr) -> String {
     let mut probe = Probe::default();
-    let token = match &repr {
+    let token = match repr {
         Repr::Literal(s) => Token::Literal(s.clone()),
         Repr::Str(s) => Token::Template(resolve_string(s, &mut probe)),
         other => Token::Expr(render_repr(other, &mut probe)),
     };
+    if probe.too_deep {
+        // Rendered only in part: a marker that resolves to nothing, which synthesis reports.
+        return marker(&Token::App {
+            app: TOO_DEEP_APP,
+            index: usize::MAX,
+        });
+    }
     if let Some(app) = probe.app {
         let mut tokens = app.tokens.borrow_mut();
-        tokens.push(repr);
+        tokens.push(repr.clone());
         return marker(&Token::App {
             app: app.id,
             index: tokens.len() - 1,

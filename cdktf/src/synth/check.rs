@@ -122,20 +122,31 @@ fn check_string(stack: &Node, s: &str, place: &[&str], errors: &mut Vec<Error>) 
     if !tokens::contains_marker(s) {
         return;
     }
-    let foreign = tokens::split(s).iter().any(|p| {
+    let pieces = tokens::split(s);
+    let too_deep = pieces.iter().any(|p| {
+        matches!(p, tokens::Piece::Token(tokens::Token::App { app, .. }) if *app == tokens::TOO_DEEP_APP)
+    });
+    let foreign = pieces.iter().any(|p| {
         matches!(p, tokens::Piece::Token(tokens::Token::App { app, index })
             if *app != stack.0.app.id || stack.0.app.tokens.borrow().get(*index).is_none())
     });
-    let reason = if foreign {
+    let reason = if too_deep {
+        format!(
+            "the value formatted into it is nested deeper than {} levels",
+            crate::expr::MAX_DEPTH
+        )
+    } else if foreign {
         "it was formatted from a value of another App, of an App that was dropped, or on another \
          thread (Apps and values are not Send: build and synthesize each App on one thread)"
+            .to_string()
     } else {
         "Terraform reads no expressions there (descriptions, ignore_changes, names), and a \
          Value::literal keeps its text verbatim"
+            .to_string()
     };
     errors.push(Error::UnresolvedToken {
         path: stack.path().to_string(),
         place: place.join("."),
-        reason: reason.into(),
+        reason,
     });
 }
