@@ -18,6 +18,43 @@ use crate::error::{Error, Result};
 ///     app.synth()
 /// }
 /// ```
+///
+/// # Threads
+///
+/// `App`, [`TerraformStack`](crate::TerraformStack), every construct and element handle, and
+/// [`Value`](crate::Value) are neither `Send` nor `Sync` (the construct tree is reference-counted
+/// with `Rc`, like cdktf's single-threaded tree). Build and synthesize each App on one thread; to
+/// synthesize in parallel, create one App per thread, each with its own output directory (two
+/// synths into one directory are safe, but the last one wins):
+///
+/// ```
+/// use cdktf::{App, TerraformOutput, TerraformStack};
+///
+/// let base = std::env::temp_dir().join("cdktf-doc-threads");
+/// let handles: Vec<_> = ["eu", "us"]
+///     .into_iter()
+///     .map(|region| {
+///         let outdir = base.join(region);
+///         std::thread::spawn(move || {
+///             let app = App::with_outdir(outdir); // created on the thread that uses it
+///             let stack = TerraformStack::new(&app, region);
+///             TerraformOutput::new(&stack, "region", region);
+///             app.synth_all().map(|stacks| stacks.len())
+///         })
+///     })
+///     .collect();
+/// for h in handles {
+///     assert_eq!(h.join().expect("thread").expect("synth"), 1);
+/// }
+/// ```
+///
+/// A string formatted from a value (`format!("{}", bucket.id())`) may cross threads, being a
+/// `String`; used in another App it is reported by `synth`, never read as another value.
+///
+/// ```compile_fail
+/// fn needs_send<T: Send>(_: T) {}
+/// needs_send(cdktf::App::new());
+/// ```
 #[derive(Clone, Debug)]
 pub struct App {
     node: Node,
@@ -54,7 +91,12 @@ impl App {
     }
 
     /// Writes `manifest.json` and `stacks/<name>/cdk.tf.json` for every stack, replacing the
-    /// previous contents of the output directory as a whole.
+    /// previous output as a whole, in one atomic step on Linux.
+    ///
+    /// The output directory must be new, empty, or the output of a previous synth (it holds its
+    /// `manifest.json`); anything else, such as a project directory or a file, is refused with
+    /// [`Error::UnsafeOutdir`]. Of the previous output, only the files synthesis writes are
+    /// removed; other files in it (`.terraform/` after `terraform init`) are kept.
     ///
     /// Fails, writing nothing, if any problem was found while the constructs were created
     /// (duplicate ids, invalid names, ...) or while rendering them; the error lists them all.

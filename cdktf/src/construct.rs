@@ -58,10 +58,31 @@ pub(crate) enum NodeKind {
 }
 
 /// State shared by every node of one app.
-#[derive(Default)]
 pub(crate) struct AppShared {
+    /// Unique in the process; token markers of this app carry it.
+    pub(crate) id: u64,
     /// Problems found while the tree was built; `App::synth` returns them.
     pub(crate) errors: RefCell<Vec<Error>>,
+    /// Values formatted into strings (see `expr::tokens`). Emptied when the app's root node is
+    /// dropped: the values hold nodes, which hold this, and the cycle must not outlive the App.
+    pub(crate) tokens: RefCell<Vec<crate::expr::Repr>>,
+}
+
+impl Drop for AppShared {
+    fn drop(&mut self) {
+        crate::expr::tokens::unregister_app(self.id);
+    }
+}
+
+impl Drop for NodeInner {
+    fn drop(&mut self) {
+        if matches!(self.kind, NodeKind::App) {
+            // Taken out first: dropping the values may drop nodes, which must not find the table
+            // borrowed.
+            let tokens = std::mem::take(&mut *self.app.tokens.borrow_mut());
+            drop(tokens);
+        }
+    }
 }
 
 impl std::fmt::Debug for Node {
@@ -80,6 +101,12 @@ impl Eq for Node {}
 
 impl Node {
     pub(crate) fn new_root(kind: NodeKind) -> Node {
+        let app = Rc::new(AppShared {
+            id: crate::expr::tokens::next_app_id(),
+            errors: RefCell::new(Vec::new()),
+            tokens: RefCell::new(Vec::new()),
+        });
+        crate::expr::tokens::register_app(&app);
         Node(Rc::new(NodeInner {
             id: String::new(),
             path: String::new(),
@@ -87,7 +114,7 @@ impl Node {
             children: RefCell::new(Vec::new()),
             child_ids: RefCell::new(HashSet::new()),
             kind,
-            app: Rc::new(AppShared::default()),
+            app,
             ext: RefCell::default(),
         }))
     }

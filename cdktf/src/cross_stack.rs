@@ -51,10 +51,29 @@ impl CrossStack {
         tf: &mut serde_json::Value,
         errors: &mut Vec<Error>,
     ) {
+        // Output ids strip characters (`a.b` and `ab` both give `ab`), and so do remote-state
+        // ids of stack paths: two that end up alike would silently read the wrong value.
+        let mut output_ids: BTreeMap<String, &str> = BTreeMap::new();
+        let mut remote_ids: BTreeMap<(&str, String), &str> = BTreeMap::new();
         for ((consumer, origin), references) in &self.refs {
             if origin == stack.path() {
                 for reference in references {
                     let id = output_id(reference);
+                    match output_ids.get(&id) {
+                        Some(first) if first != reference => {
+                            errors.push(Error::NameCollision {
+                                what: "cross-stack output".into(),
+                                name: id.clone(),
+                                first: format!("{origin} ({first})"),
+                                second: format!("{origin} ({reference})"),
+                            });
+                            continue;
+                        }
+                        Some(_) => {}
+                        None => {
+                            output_ids.insert(id.clone(), reference);
+                        }
+                    }
                     let path = format!("{origin}/cross-stack-output-{reference}");
                     let mut outputs_entry = serde_json::Value::String(id.clone());
                     for part in path.split('/').rev() {
@@ -79,6 +98,15 @@ impl CrossStack {
                     continue;
                 };
                 let logical_id = make_unique_id(&[&remote_state_id(origin)]);
+                if let Some(first) = remote_ids.insert((consumer, logical_id.clone()), origin) {
+                    errors.push(Error::NameCollision {
+                        what: format!("the remote state read by {consumer}"),
+                        name: logical_id,
+                        first: first.to_string(),
+                        second: origin.clone(),
+                    });
+                    continue;
+                }
                 let source = match crate::backend::remote_state_config(origin_node) {
                     Ok(source) => source,
                     Err(reason) => {

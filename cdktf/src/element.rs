@@ -15,6 +15,13 @@ pub(crate) struct ElementState {
     pub(crate) overrides: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Drop for ElementState {
+    fn drop(&mut self) {
+        // Overrides may nest deeply; see `expr::drop`.
+        crate::expr::drop_json_map(&mut self.overrides);
+    }
+}
+
 /// What an element kind contributes to synthesis.
 pub(crate) trait ElementImpl: Any {
     /// How references address the element (`aws_s3_bucket.b`, `data.x.y`, `var.v`).
@@ -91,6 +98,10 @@ pub trait TerraformElement {
 
     /// Uses `logical_id` as the element's name in Terraform instead of the one derived from its
     /// construct path.
+    ///
+    /// `synth` reports a name Terraform would reject (it must start with an ASCII letter or `_`
+    /// and hold only letters, digits, `_` and `-`) and a name another element of the same kind in
+    /// the stack already has, naming both.
     fn override_logical_id(&self, logical_id: &str) {
         if let Some(mut el) = self.element_node().element_mut() {
             el.logical_id_override = Some(logical_id.to_string());
@@ -113,6 +124,7 @@ pub trait TerraformElement {
 /// An override path problem, before the element's path is known.
 pub(crate) enum OverrideError {
     Empty(String),
+    TooDeep(String),
     ThroughNonObject { path: String, at: String },
 }
 
@@ -123,12 +135,25 @@ impl OverrideError {
                 path: element_path.to_string(),
                 override_path: p,
             },
+            OverrideError::TooDeep(p) => Error::TooDeep {
+                path: element_path.to_string(),
+                what: format!("the override path {:?}", truncate(&p)),
+                limit: crate::expr::MAX_DEPTH,
+            },
             OverrideError::ThroughNonObject { path, at } => Error::OverrideThroughNonObject {
                 path: element_path.to_string(),
                 override_path: path,
                 at,
             },
         }
+    }
+}
+
+/// The start of a long text, for error messages.
+fn truncate(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_string(),
     }
 }
 
@@ -141,6 +166,9 @@ pub(crate) fn insert_override(
     value: serde_json::Value,
 ) -> Result<(), OverrideError> {
     let parts: Vec<&str> = path.split('.').collect();
+    if parts.len() > crate::expr::MAX_DEPTH {
+        return Err(OverrideError::TooDeep(path.to_string()));
+    }
     if parts.iter().any(|p| p.is_empty()) {
         return Err(OverrideError::Empty(path.to_string()));
     }

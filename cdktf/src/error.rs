@@ -137,6 +137,57 @@ pub enum Error {
         #[source]
         source: Arc<std::io::Error>,
     },
+    /// An output directory synthesis will not replace: a file, a symbolic link, or a non-empty
+    /// directory that is not the output of a previous synth.
+    #[error("refusing to synthesize into {}: {reason}", path.display())]
+    UnsafeOutdir {
+        /// The output directory.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// Two constructs that would get one name in the synthesized output.
+    #[error("{first} and {second} would both be {what} {name:?}: give one of them another id")]
+    NameCollision {
+        /// What the name is (`resource`, `stack directory`, ...).
+        what: String,
+        /// The shared name.
+        name: String,
+        /// Path of the first construct.
+        first: String,
+        /// Path of the second construct.
+        second: String,
+    },
+    /// A name that Terraform would reject (an element's logical id, or a reserved name).
+    #[error("{path}: {name:?} is not a valid Terraform name: {reason}")]
+    InvalidName {
+        /// Path of the construct.
+        path: String,
+        /// The name it would get.
+        name: String,
+        /// Why it is not valid.
+        reason: String,
+    },
+    /// A value formatted into a string (a token marker) where it cannot be resolved.
+    #[error("{path}: a formatted value at {place} cannot be used: {reason}")]
+    UnresolvedToken {
+        /// Path of the stack (or element) being synthesized.
+        path: String,
+        /// Where in the output the marker was found.
+        place: String,
+        /// Why it cannot be resolved.
+        reason: String,
+    },
+    /// A value, expression or override nested deeper than synthesis renders.
+    #[error("{path}: {what} is nested deeper than {limit} levels")]
+    TooDeep {
+        /// Path of the element (or stack).
+        path: String,
+        /// What is nested too deeply.
+        what: String,
+        /// The documented limit.
+        limit: usize,
+    },
     /// Several errors at once; synthesis reports every problem it found, not only the first.
     #[error("{}", join_errors(.0))]
     Multiple(Vec<Error>),

@@ -128,63 +128,53 @@ impl Expression {
 /// into another stack becomes a remote-state lookup.
 pub(crate) trait Resolve {
     fn element_reference(&mut self, node: &Node, suffix: &str) -> String;
+
+    /// The value behind the marker of App `app`'s token `index`, if it can be used here.
+    fn token(&mut self, app: u64, index: usize) -> Option<Repr> {
+        tokens::lookup(app, index)
+    }
+
+    /// A value nested deeper than [`MAX_DEPTH`]: rendering stops there.
+    fn too_deep(&mut self) {}
 }
 
-/// Token markers: `Display` of an expression writes one, synthesis replaces it. The same design as
-/// cdktf's tokens, so that `format!("{}-suffix", bucket.id())` works.
-pub(crate) mod tokens {
-    use super::Repr;
-    use std::cell::RefCell;
+/// How deeply values and expressions may nest. Rendering is recursive; past this depth synthesis
+/// reports an error instead of risking a stack overflow. Real configurations stay far below it.
+pub const MAX_DEPTH: usize = 200;
 
-    pub(crate) const PREFIX: &str = "${TfToken[TOKEN.";
-    pub(crate) const SUFFIX: &str = "]}";
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
-    thread_local! {
-        static TOKENS: RefCell<Vec<Repr>> = const { RefCell::new(Vec::new()) };
-    }
+/// One level of rendering recursion; `None` past [`MAX_DEPTH`] (reported to `cx`).
+struct DepthGuard(());
 
-    /// Registers a value and returns its marker text.
-    pub(crate) fn register(repr: Repr) -> String {
-        TOKENS.with(|t| {
-            let mut t = t.borrow_mut();
-            t.push(repr);
-            format!("{PREFIX}{}{SUFFIX}", t.len() - 1)
-        })
-    }
-
-    pub(crate) fn lookup(index: usize) -> Option<Repr> {
-        TOKENS.with(|t| t.borrow().get(index).cloned())
-    }
-
-    /// Splits a string into literal text and token references.
-    pub(crate) fn split(s: &str) -> Vec<Piece<'_>> {
-        let mut out = Vec::new();
-        let mut rest = s;
-        while let Some(start) = rest.find(PREFIX) {
-            let after = &rest[start + PREFIX.len()..];
-            let Some(end) = after.find(SUFFIX) else { break };
-            let Ok(index) = after[..end].parse::<usize>() else {
-                out.push(Piece::Text(&rest[..start + PREFIX.len()]));
-                rest = after;
-                continue;
-            };
-            if start > 0 {
-                out.push(Piece::Text(&rest[..start]));
-            }
-            out.push(Piece::Token(index));
-            rest = &after[end + SUFFIX.len()..];
+impl DepthGuard {
+    fn enter(cx: &mut dyn Resolve) -> Option<DepthGuard> {
+        let depth = DEPTH.with(|d| {
+            let n = d.get() + 1;
+            d.set(n);
+            n
+        });
+        let guard = DepthGuard(());
+        if depth > MAX_DEPTH {
+            cx.too_deep();
+            return None;
         }
-        if !rest.is_empty() {
-            out.push(Piece::Text(rest));
-        }
-        out
-    }
-
-    pub(crate) enum Piece<'a> {
-        Text(&'a str),
-        Token(usize),
+        Some(guard)
     }
 }
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+mod drop;
+pub(crate) mod tokens;
+
+pub(crate) use drop::drop_json_map;
 
 /// Escapes a literal so that Terraform reads it verbatim: `${` and `%{` start templates.
 pub(crate) fn escape_template(s: &str) -> String {
@@ -194,6 +184,9 @@ pub(crate) fn escape_template(s: &str) -> String {
 /// Renders a value as it appears in the JSON document.
 pub(crate) fn to_json(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
     use serde_json::Value as J;
+    let Some(_guard) = DepthGuard::enter(cx) else {
+        return J::Null;
+    };
     match repr {
         Repr::Null => J::Null,
         Repr::Bool(b) => J::Bool(*b),
@@ -204,7 +197,7 @@ pub(crate) fn to_json(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
         Repr::List(items) => J::Array(items.iter().map(|r| to_json(r, cx)).collect()),
         Repr::Map(map) => J::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), to_json(v, cx)))
+                .map(|(k, v)| (resolve_string(k, cx), to_json(v, cx)))
                 .collect(),
         ),
         Repr::Json(v) => json_resolve(v, cx),
@@ -213,40 +206,144 @@ pub(crate) fn to_json(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
     }
 }
 
-fn json_resolve(v: &serde_json::Value, cx: &mut dyn Resolve) -> serde_json::Value {
+/// Resolves the markers in the strings and object keys of a JSON value given by the user.
+pub(crate) fn json_resolve(v: &serde_json::Value, cx: &mut dyn Resolve) -> serde_json::Value {
     use serde_json::Value as J;
+    let Some(_guard) = DepthGuard::enter(cx) else {
+        return J::Null;
+    };
     match v {
         J::String(s) => J::String(resolve_string(s, cx)),
         J::Array(a) => J::Array(a.iter().map(|x| json_resolve(x, cx)).collect()),
         J::Object(m) => J::Object(
             m.iter()
-                .map(|(k, x)| (k.clone(), json_resolve(x, cx)))
+                .map(|(k, x)| (resolve_string(k, cx), json_resolve(x, cx)))
                 .collect(),
         ),
         other => other.clone(),
     }
 }
 
-/// Replaces token markers in a user string with `${expression}`.
-fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
-    if !s.contains(tokens::PREFIX) {
+/// Replaces token markers in a user string with what they stand for: `${expression}`, a literal's
+/// escaped text, or template text. A marker that cannot be resolved is kept, for synthesis to
+/// report with its place.
+pub(crate) fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
+    if !tokens::contains_marker(s) {
+        return s.to_string();
+    }
+    let mut out = TemplateBuilder::default();
+    for piece in tokens::split(s) {
+        match piece {
+            tokens::Piece::Text(t) => out.template(t),
+            tokens::Piece::Token(token) => match token {
+                tokens::Token::Literal(l) => out.literal(&l),
+                tokens::Token::Template(t) => out.template(&t),
+                tokens::Token::Expr(e) => out.interpolation(&e),
+                tokens::Token::App { app, index } => match &cx.token(app, index) {
+                    Some(Repr::Str(inner)) => out.template(&resolve_string(inner, cx)),
+                    Some(Repr::Literal(inner)) => out.literal(inner),
+                    Some(repr) => out.interpolation(&render_repr(repr, cx)),
+                    None => out.template(&tokens::marker(&tokens::Token::App { app, index })),
+                },
+            },
+        }
+    }
+    out.finish()
+}
+
+/// Joins template text, literals and interpolations into one template that means their
+/// concatenation. Adjacent literals are escaped as one (`$` then `{HOME}` is the text `${HOME}`),
+/// and a `$` or `%` that would run into a following `{`, `${` or `%{` is written as an
+/// interpolated string (`US$` then `${var.price}` is `US${"$"}${var.price}`, not `US$${...}`,
+/// which Terraform reads as the text `${`).
+#[derive(Default)]
+struct TemplateBuilder {
+    out: String,
+    pending_literal: String,
+}
+
+impl TemplateBuilder {
+    fn literal(&mut self, text: &str) {
+        self.pending_literal.push_str(text);
+    }
+
+    fn template(&mut self, text: &str) {
+        self.flush();
+        self.append(text);
+    }
+
+    fn interpolation(&mut self, expression: &str) {
+        self.flush();
+        self.append(&format!("${{{expression}}}"));
+    }
+
+    fn flush(&mut self) {
+        if !self.pending_literal.is_empty() {
+            let escaped = escape_template(&std::mem::take(&mut self.pending_literal));
+            self.append(&escaped);
+        }
+    }
+
+    fn append(&mut self, next: &str) {
+        let joins = match self.out.chars().last() {
+            Some('$') => next.starts_with('{') || next.starts_with("${"),
+            Some('%') => next.starts_with('{') || next.starts_with("%{"),
+            _ => false,
+        };
+        if joins {
+            let run_start = self.out.trim_end_matches(['$', '%']).len();
+            let run = self.out.split_off(run_start);
+            let _ = write!(self.out, "${{\"{run}\"}}");
+        }
+        self.out.push_str(next);
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.out
+    }
+}
+
+/// Raw expression text with markers in it (`Expression::raw(format!("{} + 1", n))`): each marker
+/// becomes the expression it stands for.
+fn resolve_raw(s: &str, cx: &mut dyn Resolve) -> String {
+    if !tokens::contains_marker(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
     for piece in tokens::split(s) {
         match piece {
             tokens::Piece::Text(t) => out.push_str(t),
-            tokens::Piece::Token(i) => match tokens::lookup(i) {
-                Some(Repr::Str(inner)) => out.push_str(&resolve_string(&inner, cx)),
-                Some(Repr::Literal(inner)) => out.push_str(&escape_template(&inner)),
-                Some(repr) => {
-                    let _ = write!(out, "${{{}}}", render_repr(&repr, cx));
-                }
-                None => out.push_str(&format!("{}{i}{}", tokens::PREFIX, tokens::SUFFIX)),
+            tokens::Piece::Token(token) => match token_expression(&token, cx) {
+                Some(e) => out.push_str(&e),
+                // Kept for synthesis to report.
+                None => out.push_str(&tokens::marker(&token)),
             },
         }
     }
     out
+}
+
+/// The expression a marker stands for, if it can be resolved here.
+fn token_expression(token: &tokens::Token, cx: &mut dyn Resolve) -> Option<String> {
+    Some(match token {
+        tokens::Token::Literal(l) => quote_hcl(&escape_template(l)),
+        tokens::Token::Template(t) => quote_hcl(t),
+        tokens::Token::Expr(e) => e.clone(),
+        tokens::Token::App { app, index } => {
+            let inner = cx.token(*app, *index)?;
+            render_repr(&inner, cx)
+        }
+    })
+}
+
+/// What a string that is exactly one marker stands for as an expression, if it is one.
+fn single_token_expression(s: &str, cx: &mut dyn Resolve) -> Option<String> {
+    let pieces = tokens::split(s);
+    let [tokens::Piece::Token(token)] = pieces.as_slice() else {
+        return None;
+    };
+    token_expression(token, cx)
 }
 
 /// A reference where Terraform's JSON syntax wants a bare expression rather than a template
@@ -255,21 +352,25 @@ fn resolve_string(s: &str, cx: &mut dyn Resolve) -> String {
 pub(crate) fn reference_text(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
     match repr {
         Repr::Expr(e) => serde_json::Value::String(render(e, cx)),
-        Repr::Str(s) if tokens::split(s).len() == 1 && s.starts_with(tokens::PREFIX) => {
-            serde_json::Value::String(render_repr(repr, cx))
-        }
+        Repr::Str(s) => match single_token_expression(s, cx) {
+            Some(text) => serde_json::Value::String(text),
+            None => to_json(repr, cx),
+        },
         other => to_json(other, cx),
     }
 }
 
 /// Renders an expression as Terraform expression text (without the surrounding `${}`).
 pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
+    let Some(_guard) = DepthGuard::enter(cx) else {
+        return String::new();
+    };
     if let Some((node, suffix)) = reference_chain(e, cx) {
         return cx.element_reference(&node, &suffix);
     }
     match &*e.0 {
         ExprKind::Element(node) => cx.element_reference(node, ""),
-        ExprKind::Raw(s) => s.clone(),
+        ExprKind::Raw(s) => resolve_raw(s, cx),
         ExprKind::Attr(base, name) => format!("{}.{name}", render(base, cx)),
         ExprKind::Index(base, idx) => format!("{}[{}]", render(base, cx), render_repr(idx, cx)),
         ExprKind::Call(name, args) => {
@@ -317,6 +418,7 @@ fn render_for(f: &For, cx: &mut dyn Resolve) -> String {
 /// An attribute/index chain ending in an element (`elem.a[0].b`): the element and the rendered
 /// suffix. Cross-stack references need the whole chain, as cdktf exports the exact attribute.
 fn reference_chain(e: &Expression, cx: &mut dyn Resolve) -> Option<(Node, String)> {
+    let _guard = DepthGuard::enter(cx)?;
     match &*e.0 {
         ExprKind::Element(node) => Some((node.clone(), String::new())),
         ExprKind::Attr(base, name) => {
@@ -334,18 +436,18 @@ fn reference_chain(e: &Expression, cx: &mut dyn Resolve) -> Option<(Node, String
 /// Renders a value inside an expression: strings become quoted HCL templates, collections become
 /// HCL list and object constructors.
 pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
+    let Some(_guard) = DepthGuard::enter(cx) else {
+        return String::new();
+    };
     match r {
         Repr::Null => "null".into(),
         Repr::Bool(b) => b.to_string(),
         Repr::Number(n) => n.to_string(),
         Repr::Expr(e) => render(e, cx),
+        // A string that is exactly one token is that token's expression, unquoted.
         Repr::Str(s) => {
-            // A string that is exactly one token is that token's expression, unquoted.
-            let pieces = tokens::split(s);
-            if let [tokens::Piece::Token(i)] = pieces.as_slice() {
-                if let Some(inner) = tokens::lookup(*i) {
-                    return render_repr(&inner, cx);
-                }
+            if let Some(expression) = single_token_expression(s, cx) {
+                return expression;
             }
             format!("\"{}\"", template_text(s, cx))
         }
@@ -357,7 +459,10 @@ pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
         Repr::Map(map) => {
             let items: Vec<String> = map
                 .iter()
-                .map(|(k, v)| format!("{} = {}", quote_hcl(k), render_repr(v, cx)))
+                .map(|(k, v)| {
+                    let key = quote_hcl(&resolve_string(k, cx));
+                    format!("{key} = {}", render_repr(v, cx))
+                })
                 .collect();
             format!("{{{}}}", items.join(", "))
         }
@@ -369,6 +474,9 @@ pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
 
 fn render_json(v: &serde_json::Value, cx: &mut dyn Resolve) -> String {
     use serde_json::Value as J;
+    let Some(_guard) = DepthGuard::enter(cx) else {
+        return String::new();
+    };
     match v {
         J::String(s) => render_repr(&Repr::Str(s.clone()), cx),
         J::Array(a) => {
@@ -378,7 +486,10 @@ fn render_json(v: &serde_json::Value, cx: &mut dyn Resolve) -> String {
         J::Object(m) => {
             let items: Vec<String> = m
                 .iter()
-                .map(|(k, x)| format!("{} = {}", quote_hcl(k), render_json(x, cx)))
+                .map(|(k, x)| {
+                    let key = quote_hcl(&resolve_string(k, cx));
+                    format!("{key} = {}", render_json(x, cx))
+                })
                 .collect();
             format!("{{{}}}", items.join(", "))
         }
@@ -391,23 +502,26 @@ fn render_json(v: &serde_json::Value, cx: &mut dyn Resolve) -> String {
 /// escapes `${`), and the values formatted into it become `${...}` interpolations, written as
 /// expressions (their quotes are not escaped).
 fn template_text(s: &str, cx: &mut dyn Resolve) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = TemplateBuilder::default();
     for piece in tokens::split(s) {
         match piece {
-            tokens::Piece::Text(t) => out.push_str(&escape_hcl(&escape_template(t))),
-            tokens::Piece::Token(i) => match tokens::lookup(i) {
-                Some(Repr::Str(inner)) => out.push_str(&template_text(&inner, cx)),
-                Some(Repr::Literal(inner)) => out.push_str(&escape_hcl(&escape_template(&inner))),
-                Some(repr) => {
-                    let _ = write!(out, "${{{}}}", render_repr(&repr, cx));
+            tokens::Piece::Text(t) => out.literal(&escape_hcl(t)),
+            tokens::Piece::Token(token) => match token {
+                tokens::Token::Literal(l) | tokens::Token::Template(l) => {
+                    out.literal(&escape_hcl(&l));
                 }
-                None => {
-                    let _ = write!(out, "{}{i}{}", tokens::PREFIX, tokens::SUFFIX);
-                }
+                tokens::Token::Expr(e) => out.interpolation(&e),
+                tokens::Token::App { app, index } => match &cx.token(app, index) {
+                    Some(Repr::Str(inner)) => out.template(&template_text(inner, cx)),
+                    Some(Repr::Literal(inner)) => out.literal(&escape_hcl(inner)),
+                    Some(repr) => out.interpolation(&render_repr(repr, cx)),
+                    // Kept, for synthesis to report with its place.
+                    None => out.template(&tokens::marker(&tokens::Token::App { app, index })),
+                },
             },
         }
     }
-    out
+    out.finish()
 }
 
 /// Quotes a string as an HCL string template. Template sequences inside stay live, which is what

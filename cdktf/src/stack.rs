@@ -13,6 +13,8 @@ use crate::error::Error;
 /// let service = TerraformStack::new(&app, "service");
 /// # let _ = (network, service);
 /// ```
+///
+/// Not `Send` or `Sync`: see [`App`](crate::App#threads) for using several threads.
 #[derive(Clone, Debug)]
 pub struct TerraformStack {
     node: Node,
@@ -23,6 +25,13 @@ pub struct TerraformStack {
 pub(crate) struct StackState {
     pub(crate) overrides: serde_json::Map<String, serde_json::Value>,
     pub(crate) dependencies: Vec<Node>,
+}
+
+impl Drop for StackState {
+    fn drop(&mut self) {
+        // Overrides may nest deeply; see `expr::drop`.
+        crate::expr::drop_json_map(&mut self.overrides);
+    }
 }
 
 impl TerraformStack {

@@ -63,6 +63,8 @@ use crate::expr::{tokens, ExprKind, Expression, Repr};
 pub type Dynamic = serde_json::Value;
 
 /// A literal or an expression of Terraform type `T` (see the [module docs](self)).
+///
+/// Not `Send` or `Sync`: see [`App`](crate::App#threads) for using several threads.
 pub struct Value<T> {
     pub(crate) repr: Repr,
     _type: PhantomData<fn() -> T>,
@@ -88,7 +90,7 @@ impl<T> fmt::Display for Value<T> {
             Repr::Str(s) => f.write_str(s),
             Repr::Bool(b) => write!(f, "{b}"),
             Repr::Number(n) => write!(f, "{n}"),
-            other => f.write_str(&tokens::register(other.clone())),
+            other => f.write_str(&tokens::register_ref(other)),
         }
     }
 }

@@ -62,13 +62,19 @@ fn a_failed_synth_leaves_the_previous_output_untouched() {
 }
 
 #[test]
-fn a_successful_synth_replaces_the_output_without_stale_stacks() {
+fn a_successful_synth_replaces_the_output_without_stale_stacks_and_keeps_user_files() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("cdktf.out");
     app_with(&out, &["old", "kept"], None)
         .synth()
         .expect("first");
     std::fs::write(out.join("stray.txt"), "x").expect("stray");
+    // What `terraform init` leaves in a stack directory, including one of a stack that goes away.
+    for stack in ["old", "kept"] {
+        let dot = out.join("stacks").join(stack).join(".terraform");
+        std::fs::create_dir_all(&dot).expect("mkdir");
+        std::fs::write(dot.join("state"), stack).expect("write");
+    }
     app_with(&out, &["kept", "new"], None)
         .synth()
         .expect("second");
@@ -77,8 +83,11 @@ fn a_successful_synth_replaces_the_output_without_stale_stacks() {
         names,
         [
             "manifest.json",
+            "stacks/kept/.terraform/state",
             "stacks/kept/cdk.tf.json",
-            "stacks/new/cdk.tf.json"
+            "stacks/new/cdk.tf.json",
+            "stacks/old/.terraform/state",
+            "stray.txt",
         ]
     );
     let siblings: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();

@@ -194,3 +194,46 @@ fn base64_helper_matches_known_vectors() {
     assert_eq!(base64(b"fo"), "Zm8=");
     assert_eq!(base64(b"foobar"), "Zm9vYmFy");
 }
+
+#[test]
+fn terraform_reads_dollars_before_references_and_joined_literals_as_written() {
+    if !terraform_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let cli_config = dir.path().join("terraformrc");
+    std::fs::write(&cli_config, "").expect("cli config");
+    let out = dir.path().join("cdktf.out");
+    let app = App::with_outdir(&out);
+    let stack = TerraformStack::new(&app, "strings");
+    LocalBackend::new(
+        &stack,
+        LocalBackendConfig::new().path(dir.path().join("state.tfstate").to_string_lossy()),
+    );
+    let price = TerraformVariable::new(&stack, "price")
+        .type_constraint("string")
+        .default("9");
+    let values = [
+        format!("US${}", price.string_value()),
+        format!("$${}", price.string_value()),
+        format!("100%{}", price.string_value()),
+        format!("{}{}", Value::literal("$"), Value::literal("{HOME}")),
+        format!("{}{{HOME}}", Value::literal("$")),
+        format!("{}{}", Value::literal("%"), Value::literal("{x}")),
+    ];
+    let expected = ["US$9", "$$9", "100%9", "${HOME}", "${HOME}", "%{x}"];
+    TerraformLocal::new(&stack, "values", values.to_vec());
+    app.synth().expect("synth");
+    let stack_dir = out.join("stacks/strings");
+    terraform(&stack_dir, &cli_config, &["init", "-no-color"], None);
+    let console = terraform(
+        &stack_dir,
+        &cli_config,
+        &["console", "-no-color"],
+        Some("base64encode(join(\"\\n\", local.values))\n"),
+    );
+    assert_eq!(
+        console.trim(),
+        format!("\"{}\"", base64(expected.join("\n").as_bytes()))
+    );
+}

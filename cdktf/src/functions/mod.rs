@@ -160,10 +160,11 @@ pub fn lookup_nested<S: Into<PathStep>>(
 ) -> Value<Dynamic> {
     let mut e = repr_expression(untyped(map));
     for step in path {
-        e = match step.into().0 {
-            Repr::Str(s) if is_identifier(&s) => e.attr(&s),
+        let step = step.into().0;
+        e = match &step {
+            Repr::Str(s) if is_identifier(s) => e.attr(s),
             Repr::Number(n) => Expression::new(ExprKind::Attr(e, n.to_string())),
-            other => Expression::new(ExprKind::Index(e, other)),
+            _ => Expression::new(ExprKind::Index(e, step)),
         };
     }
     Value::from_expression(e)
@@ -171,9 +172,9 @@ pub fn lookup_nested<S: Into<PathStep>>(
 
 /// A value as an expression (a literal becomes a literal expression).
 pub(crate) fn repr_expression(repr: Repr) -> Expression {
-    match repr {
-        Repr::Expr(e) => e,
-        other => Expression::new(ExprKind::Value(other)),
+    match &repr {
+        Repr::Expr(e) => e.clone(),
+        _ => Expression::new(ExprKind::Value(repr)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Synthesis: the construct tree to `manifest.json` and one `cdk.tf.json` per stack.
 
+mod check;
 pub mod json;
 pub(crate) mod logical_id;
 mod manifest;
@@ -13,6 +14,9 @@ use crate::element::ElementInfo;
 use crate::error::{Error, Result};
 use crate::expr::Resolve;
 
+pub use crate::expr::MAX_DEPTH;
+pub use check::is_terraform_identifier;
+
 /// The library version written to `//.metadata.version` and `manifest.json`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -21,6 +25,10 @@ pub(crate) struct SynthContext<'a> {
     stack: &'a Node,
     errors: &'a mut Vec<Error>,
     cross: &'a mut crate::cross_stack::CrossStack,
+    /// Path of the element being rendered, for errors found while rendering values.
+    current: String,
+    /// Whether a too-deep value was reported for `current` already.
+    too_deep_reported: bool,
 }
 
 impl SynthContext<'_> {
@@ -41,7 +49,10 @@ impl SynthContext<'_> {
         with_metadata: bool,
     ) -> serde_json::Value {
         for (key, value) in el.overrides {
-            if let Err(at) = merge_override(&mut attributes, key, value) {
+            // Overrides are user strings: markers in their values and keys resolve, as elsewhere.
+            let key = crate::expr::resolve_string(key, self);
+            let value = crate::expr::json_resolve(value, self);
+            if let Err(at) = merge_override(&mut attributes, &key, &value) {
                 self.error(Error::OverrideThroughNonObject {
                     path: el.node.path().to_string(),
                     override_path: at.clone(),
@@ -66,6 +77,26 @@ impl SynthContext<'_> {
 }
 
 impl Resolve for SynthContext<'_> {
+    fn token(&mut self, app: u64, index: usize) -> Option<crate::expr::Repr> {
+        let shared = &self.stack.0.app;
+        if app != shared.id {
+            return None;
+        }
+        let value = shared.tokens.borrow().get(index).cloned();
+        value
+    }
+
+    fn too_deep(&mut self) {
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.errors.push(Error::TooDeep {
+                path: self.current.clone(),
+                what: "a value or expression".into(),
+                limit: MAX_DEPTH,
+            });
+        }
+    }
+
     fn element_reference(&mut self, node: &Node, suffix: &str) -> String {
         if !node.same_app(self.stack) {
             self.errors.push(Error::ForeignReference {
@@ -220,6 +251,7 @@ pub(crate) fn synthesize(root: &Node) -> Result<Synthesized> {
     let mut errors: Vec<Error> = root.0.app.errors.borrow().clone();
     let stacks = stacks(root);
     errors.extend(crate::annotations::check(root, &stacks));
+    check::check_stack_names(&stacks, &mut errors);
     let mut cross = crate::cross_stack::CrossStack::default();
     let mut rendered = Vec::with_capacity(stacks.len());
     for stack in &stacks {
@@ -230,6 +262,9 @@ pub(crate) fn synthesize(root: &Node) -> Result<Synthesized> {
     // element and a remote-state data source to the one that reads it.
     for (stack, tf) in &mut rendered {
         cross.add_to_stack(stack, tf, &mut errors);
+    }
+    for (stack, tf) in &rendered {
+        check::no_markers_left(stack, tf, &mut errors);
     }
     let dependencies = match cross.dependencies(&stacks) {
         Ok(d) => d,
@@ -271,6 +306,7 @@ fn stack_to_terraform(
         );
     }
     let elements = elements(stack);
+    check::check_element_names(&elements, errors);
     let mut outputs = serde_json::Value::Object(serde_json::Map::new());
     // Fragments merge as they are made, so that no element's JSON exists twice.
     let mut tf = serde_json::Value::Object(serde_json::Map::new());
@@ -279,9 +315,13 @@ fn stack_to_terraform(
         stack,
         errors,
         cross,
+        current: stack.path().to_string(),
+        too_deep_reported: false,
     };
     for node in &elements {
         let Some(el) = node.element() else { continue };
+        cx.current = node.path().to_string();
+        cx.too_deep_reported = false;
         let info = ElementInfo {
             node,
             logical_id: logical_id::of_element(node),
@@ -309,7 +349,11 @@ fn stack_to_terraform(
         &mut tf,
         serde_json::json!({ "//": { "metadata": metadata, "outputs": outputs } }),
     );
-    deep_merge_owned(&mut tf, serde_json::Value::Object(stack_overrides));
+    cx.current = stack.path().to_string();
+    cx.too_deep_reported = false;
+    let stack_overrides =
+        crate::expr::json_resolve(&serde_json::Value::Object(stack_overrides), &mut cx);
+    deep_merge_owned(&mut tf, stack_overrides);
     tf
 }
 
