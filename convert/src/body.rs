@@ -1,0 +1,392 @@
+//! Block bodies against their schema structs: required arguments to `new(...)`, optional ones to
+//! setters, nested blocks to the generated block types, meta-arguments to `MetaArguments`.
+//! What the typed API cannot hold goes to `add_override` in Terraform JSON form (a fallback).
+
+use codegen::ir::{BlockMode, Field, FieldType, Presence};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value as Json};
+
+use crate::config::{Block, Body, Loc};
+use crate::emit::{ident, json_tokens, Ctx};
+use crate::error::{Error, Result};
+use crate::expr::Want;
+use crate::schema::Struct;
+use crate::symbols::{provider_ref, reference_key};
+use crate::tfjson;
+
+/// Meta-arguments of resources and data sources (handled by [`Ctx::meta`]).
+const META: &[&str] = &["count", "for_each", "depends_on", "provider"];
+/// Meta blocks: `lifecycle` is typed; the others go to overrides.
+const META_BLOCKS: &[&str] = &["lifecycle", "provisioner", "connection"];
+
+/// An override (`element.add_override(path, value)`) for what the typed API does not hold.
+pub type Override = (String, Json);
+
+impl Ctx<'_, '_> {
+    /// `Struct::new(required...).optional(...)...` for `body`. `top`: the element's own body,
+    /// where meta-arguments are allowed (and left to [`Ctx::meta`]).
+    pub fn construct(
+        &mut self,
+        st: Struct<'_>,
+        krate: &str,
+        module: &str,
+        body: &Body,
+        what: &str,
+        top: bool,
+        overrides: &mut Vec<Override>,
+    ) -> Result<TokenStream> {
+        let mut values: Vec<(&Field, TokenStream)> = Vec::new();
+        for a in &body.attrs {
+            if top
+                && (META.contains(&a.name.as_str())
+                    || a.name == "alias" && what.starts_with("provider."))
+            {
+                continue;
+            }
+            let Some(field) = st
+                .field(&a.name)
+                .filter(|f| f.presence != Presence::Computed)
+            else {
+                return Err(Error::UnknownAttribute {
+                    loc: a.loc.clone(),
+                    tf_type: what.to_string(),
+                    name: a.name.clone(),
+                });
+            };
+            match &field.ty {
+                FieldType::Attr(vt) => {
+                    let out = self.value(&a.value, Want::Typed(vt, Some(st.item)), &a.loc);
+                    values.push((field, out.tokens));
+                }
+                FieldType::Block { .. } if top => {
+                    // A block written as an attribute (`x = [{...}]`): Terraform JSON form.
+                    let text = tfjson::expr_text(&a.value);
+                    self.fallback(&a.loc, &text, "block written as an attribute");
+                    overrides.push((a.name.clone(), tfjson::expr_to_json(&a.value)));
+                }
+                FieldType::Block { .. } => {
+                    return Err(Error::Invalid {
+                        loc: a.loc.clone(),
+                        message: format!("`{}` is a block in `{what}`, not an argument", a.name),
+                    })
+                }
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for b in &body.blocks {
+            if top && (META_BLOCKS.contains(&b.kind.as_str()) || b.kind == "dynamic") {
+                continue;
+            }
+            if seen.contains(&b.kind.as_str()) {
+                continue;
+            }
+            seen.push(&b.kind);
+            let field = st.field(&b.kind).ok_or_else(|| Error::UnknownAttribute {
+                loc: b.loc.clone(),
+                tf_type: what.to_string(),
+                name: b.kind.clone(),
+            })?;
+            let FieldType::Block { mode, .. } = &field.ty else {
+                return Err(Error::Invalid {
+                    loc: b.loc.clone(),
+                    message: format!("`{}` is an argument of `{what}`, not a block", b.kind),
+                });
+            };
+            let Some(inner) = st.block(field) else {
+                continue;
+            };
+            let path = format!("{what}.{}", b.kind);
+            let mut items = Vec::new();
+            for blk in body.blocks_of(&b.kind) {
+                items.push(
+                    self.construct(inner, krate, module, &blk.body, &path, false, overrides)?,
+                );
+            }
+            let tokens = match (mode, items.as_slice()) {
+                (BlockMode::Single | BlockMode::OneOf { .. }, [one]) => one.clone(),
+                (BlockMode::List | BlockMode::Set, [one]) => one.clone(),
+                (BlockMode::List | BlockMode::Set, many) => quote!(vec![#(#many),*]),
+                (BlockMode::Map, _) => {
+                    return Err(Error::Invalid {
+                        loc: b.loc.clone(),
+                        message: format!("map block `{path}` is not converted yet"),
+                    })
+                }
+                _ => {
+                    return Err(Error::Invalid {
+                        loc: b.loc.clone(),
+                        message: format!("`{path}` takes one block, found {}", items.len()),
+                    })
+                }
+            };
+            values.push((field, tokens));
+        }
+        let ty = self.type_path(krate, module, st.name);
+        let mut required = Vec::new();
+        for f in st
+            .ty
+            .fields
+            .iter()
+            .filter(|f| f.presence == Presence::Required)
+        {
+            match values.iter().position(|(v, _)| v.tf_name == f.tf_name) {
+                Some(i) => required.push(values.remove(i).1),
+                None => {
+                    let loc = body
+                        .attrs
+                        .first()
+                        .map(|a| a.loc.clone())
+                        .or_else(|| body.blocks.first().map(|b| b.loc.clone()))
+                        .unwrap_or_else(|| self.here.clone());
+                    return Err(Error::Invalid {
+                        loc,
+                        message: format!(
+                            "`{what}` is missing its required argument `{}`",
+                            f.tf_name
+                        ),
+                    });
+                }
+            }
+        }
+        let setters = values.into_iter().map(|(f, v)| {
+            let setter = ident(&f.rust_name);
+            quote!(.#setter(#v))
+        });
+        Ok(quote!(#ty::new(#(#required),*) #(#setters)*))
+    }
+
+    /// The meta-arguments of a resource or data source: `MetaArguments` calls, and overrides for
+    /// what they cannot say.
+    pub fn meta(&mut self, block: &Block, overrides: &mut Vec<Override>) -> Vec<TokenStream> {
+        let mut calls = Vec::new();
+        for a in &block.body.attrs {
+            match a.name.as_str() {
+                "count" => {
+                    let v = self
+                        .value(&a.value, Want::Typed(&NUMBER, None), &a.loc)
+                        .tokens;
+                    calls.push(quote!(.count(#v)));
+                }
+                "for_each" => {
+                    let e = match self.typed_reference(&a.value, Want::Any) {
+                        Some(t) => quote!(#t.expression()),
+                        None => self.raw(&a.value, &a.loc, "for_each collection").tokens,
+                    };
+                    self.uses("TerraformIterator");
+                    calls.push(
+                        quote!(.for_each(TerraformIterator::<cdktf::Dynamic>::from_expression(#e))),
+                    );
+                }
+                "depends_on" => match self.dependables(&a.value) {
+                    Some(vars) => {
+                        calls.extend(vars.into_iter().map(|v| quote!(.depends_on([&#v]))))
+                    }
+                    None => {
+                        self.fallback(
+                            &a.loc,
+                            &tfjson::expr_text(&a.value),
+                            "depends_on on undeclared elements",
+                        );
+                        overrides.push(("depends_on".into(), bare_refs(&a.value)));
+                    }
+                },
+                "provider" => match provider_ref(&a.value).and_then(|k| self.declared_var(&k)) {
+                    Some(v) => calls.push(quote!(.provider(&#v))),
+                    None => {
+                        let text = tfjson::expr_text(&a.value);
+                        self.fallback(&a.loc, &text, "provider not declared in this configuration");
+                        overrides.push(("provider".into(), Json::String(text)));
+                    }
+                },
+                _ => {}
+            }
+        }
+        for b in &block.body.blocks {
+            match b.kind.as_str() {
+                "lifecycle" => {
+                    if let Some(lc) = self.lifecycle(b) {
+                        calls.push(quote!(.lifecycle(#lc)));
+                    } else {
+                        self.fallback(
+                            &b.loc,
+                            "lifecycle { ... }",
+                            "lifecycle the typed API does not cover",
+                        );
+                        overrides.push(("lifecycle".into(), body_json(&b.body)));
+                    }
+                }
+                "provisioner" | "connection" | "dynamic" => {
+                    self.fallback(
+                        &b.loc,
+                        &format!("{} {{ ... }}", b.kind),
+                        "block the typed API does not cover",
+                    );
+                    push_block_override(overrides, b);
+                }
+                _ => {}
+            }
+        }
+        calls
+    }
+
+    /// The variables of the elements a `depends_on` list names, if all are declared.
+    fn dependables(&mut self, e: &hcl::Expression) -> Option<Vec<proc_macro2::Ident>> {
+        let hcl::Expression::Array(items) = e else {
+            return None;
+        };
+        items
+            .iter()
+            .map(|i| reference_key(i).and_then(|k| self.declared_var(&k)))
+            .collect()
+    }
+
+    fn lifecycle(&mut self, b: &Block) -> Option<TokenStream> {
+        let mut calls = Vec::new();
+        for a in &b.body.attrs {
+            match (a.name.as_str(), &a.value) {
+                ("create_before_destroy", hcl::Expression::Bool(v)) => {
+                    calls.push(quote!(.create_before_destroy(#v)));
+                }
+                ("prevent_destroy", hcl::Expression::Bool(v)) => {
+                    calls.push(quote!(.prevent_destroy(#v)));
+                }
+                ("ignore_changes", hcl::Expression::Variable(v)) if v.as_str() == "all" => {
+                    calls.push(quote!(.ignore_all_changes()));
+                }
+                ("ignore_changes", hcl::Expression::Array(items)) => {
+                    let names: Vec<String> = items.iter().map(tfjson::expr_text).collect();
+                    calls.push(quote!(.ignore_changes([#(#names),*])));
+                }
+                ("replace_triggered_by", hcl::Expression::Array(items)) => {
+                    for i in items {
+                        let v = reference_key(i)
+                            .filter(|k| *k == tfjson::expr_text(i))
+                            .and_then(|k| self.declared_var(&k))?;
+                        calls.push(quote!(.replace_triggered_by(&#v)));
+                    }
+                }
+                _ => return None,
+            }
+        }
+        for c in &b.body.blocks {
+            let cond = c.body.attr("condition")?;
+            let msg = c.body.attr("error_message")?;
+            let cv = self
+                .value(&cond.value, Want::Typed(&BOOL, None), &cond.loc)
+                .tokens;
+            let mv = self
+                .value(&msg.value, Want::Typed(&STRING, None), &msg.loc)
+                .tokens;
+            self.uses("Condition");
+            let call = match c.kind.as_str() {
+                "precondition" => quote!(.precondition(Condition::new(#cv, #mv))),
+                "postcondition" => quote!(.postcondition(Condition::new(#cv, #mv))),
+                _ => return None,
+            };
+            calls.push(call);
+        }
+        Some(quote!(Lifecycle::new() #(#calls)*))
+    }
+
+    /// Overrides of every attribute and block of an untyped element (no schema), in Terraform
+    /// JSON form; the whole element is one fallback.
+    pub fn untyped(&mut self, block: &Block, overrides: &mut Vec<Override>) {
+        for a in &block.body.attrs {
+            let v = match a.name.as_str() {
+                "depends_on" => bare_refs(&a.value),
+                "provider" => Json::String(tfjson::expr_text(&a.value)),
+                _ => tfjson::expr_to_json(&a.value),
+            };
+            overrides.push((a.name.clone(), v));
+        }
+        for b in &block.body.blocks {
+            push_block_override(overrides, b);
+        }
+    }
+
+    /// `element.add_override(...)` statements.
+    pub fn override_calls(
+        &mut self,
+        var: &proc_macro2::Ident,
+        overrides: Vec<Override>,
+    ) -> Vec<TokenStream> {
+        if !overrides.is_empty() {
+            self.needs_serde_json = true;
+        }
+        overrides
+            .into_iter()
+            .map(|(path, v)| {
+                let j = json_tokens(&v);
+                quote!(#var.add_override(#path, serde_json::json!(#j));)
+            })
+            .collect()
+    }
+}
+
+const NUMBER: codegen::ir::ValueType = codegen::ir::ValueType::Number;
+const BOOL: codegen::ir::ValueType = codegen::ir::ValueType::Bool;
+const STRING: codegen::ir::ValueType = codegen::ir::ValueType::String;
+
+/// `depends_on` in Terraform JSON: bare reference strings.
+fn bare_refs(e: &hcl::Expression) -> Json {
+    match e {
+        hcl::Expression::Array(items) => Json::Array(
+            items
+                .iter()
+                .map(|i| Json::String(tfjson::expr_text(i)))
+                .collect(),
+        ),
+        other => Json::String(tfjson::expr_text(other)),
+    }
+}
+
+/// Adds a block to the overrides as Terraform JSON reads blocks: a list of objects, labels
+/// as nested keys.
+fn push_block_override(overrides: &mut Vec<Override>, b: &Block) {
+    let mut v = body_json(&b.body);
+    for l in b.labels.iter().rev() {
+        let mut m = Map::new();
+        m.insert(l.clone(), v);
+        v = Json::Object(m);
+    }
+    let key = if b.kind == "dynamic" {
+        "dynamic".to_string()
+    } else {
+        b.kind.clone()
+    };
+    match overrides.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, Json::Array(list))) => list.push(v),
+        Some((_, Json::Object(existing))) => {
+            if let Json::Object(m) = v {
+                existing.extend(m);
+            }
+        }
+        _ if b.kind == "dynamic" => overrides.push((key, v)),
+        _ => overrides.push((key, Json::Array(vec![v]))),
+    }
+}
+
+/// A block body in Terraform JSON form.
+pub fn body_json(body: &Body) -> Json {
+    let mut m = Map::new();
+    for a in &body.attrs {
+        m.insert(a.name.clone(), tfjson::expr_to_json(&a.value));
+    }
+    let mut blocks = Vec::new();
+    for b in &body.blocks {
+        push_block_override(&mut blocks, b);
+    }
+    for (k, v) in blocks {
+        m.insert(k, v);
+    }
+    Json::Object(m)
+}
+
+/// Where a body starts, for messages about it.
+pub fn body_loc(body: &Body, fallback: &Loc) -> Loc {
+    body.attrs
+        .first()
+        .map(|a| a.loc.clone())
+        .unwrap_or_else(|| fallback.clone())
+}

@@ -1,0 +1,515 @@
+//! Configuration IR + schemas -> a Rust program (token stream): one statement per element, in
+//! dependency order, over the generated bindings.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use serde_json::Value as Json;
+
+use crate::body::{body_loc, Override};
+use crate::config::{Block, Config, Loc};
+use crate::error::{Error, Result};
+use crate::expr::Want;
+use crate::schema::{Schemas, Struct};
+use crate::symbols::{Element, Kind, Symbols};
+use crate::{tfjson, Fallback};
+
+/// The state of one conversion.
+pub struct Ctx<'s, 'c> {
+    pub(crate) schemas: &'s Schemas,
+    pub(crate) symbols: &'s Symbols<'c>,
+    /// Keys of the elements emitted so far (a reference to a later one cannot be typed).
+    pub(crate) declared: BTreeSet<String>,
+    pub(crate) fallbacks: Vec<Fallback>,
+    /// Runtime names used besides the prelude.
+    runtime: BTreeSet<&'static str>,
+    /// Imported binding types: name -> path.
+    imports: BTreeMap<String, (String, String)>,
+    /// Cargo features of the bindings used.
+    pub(crate) features: BTreeSet<String>,
+    pub(crate) needs_serde_json: bool,
+    /// Variables whose bindings are used by typed references.
+    used_vars: BTreeSet<String>,
+    /// The location of the element being converted.
+    pub(crate) here: Loc,
+}
+
+/// An identifier, raw (`r#type`) where it has to be.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// A JSON value as the tokens of a `serde_json::json!` argument.
+pub fn json_tokens(v: &Json) -> TokenStream {
+    match v {
+        Json::Null => quote!(null),
+        Json::Bool(b) => quote!(#b),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => {
+                let l = proc_macro2::Literal::i64_unsuffixed(i);
+                quote!(#l)
+            }
+            (None, Some(f)) => {
+                let l = proc_macro2::Literal::f64_unsuffixed(f);
+                quote!(#l)
+            }
+            _ => quote!(null),
+        },
+        Json::String(s) => quote!(#s),
+        Json::Array(items) => {
+            let items = items.iter().map(json_tokens);
+            quote!([#(#items),*])
+        }
+        Json::Object(m) => {
+            let entries = m.iter().map(|(k, v)| {
+                let v = json_tokens(v);
+                quote!(#k: #v)
+            });
+            quote!({#(#entries),*})
+        }
+    }
+}
+
+/// The program: statements of `build`, and what they need.
+pub struct Program {
+    /// `use` items.
+    pub uses: TokenStream,
+    /// The body of `build`.
+    pub statements: TokenStream,
+    /// Fallbacks, in source order.
+    pub fallbacks: Vec<Fallback>,
+    /// Cargo features of the bindings used.
+    pub features: BTreeSet<String>,
+    /// Whether the program uses `serde_json`.
+    pub needs_serde_json: bool,
+}
+
+impl<'s, 'c> Ctx<'s, 'c> {
+    /// Records a fallback.
+    pub fn fallback(&mut self, loc: &Loc, expression: &str, reason: &str) {
+        self.fallbacks.push(Fallback {
+            loc: loc.clone(),
+            expression: expression.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Marks a runtime name as used.
+    pub fn uses(&mut self, name: &'static str) {
+        self.runtime.insert(name);
+    }
+
+    /// The variable of a declared element, marking it used.
+    pub fn declared_var(&mut self, key: &str) -> Option<Ident> {
+        if !self.declared.contains(key) {
+            return None;
+        }
+        let var = self.symbols.get(key)?.var.clone();
+        self.used_vars.insert(var.clone());
+        Some(ident(&var))
+    }
+
+    /// Marks a variable as used by a typed reference.
+    pub fn mark_used(&mut self, var: &str) {
+        self.used_vars.insert(var.to_string());
+    }
+
+    /// A binding type by its name, imported unless another type took the name.
+    pub fn type_path(&mut self, krate: &str, module: &str, name: &str) -> TokenStream {
+        let want = (format!("{krate}::{module}"), name.to_string());
+        let n = ident(name);
+        match self.imports.get(name) {
+            Some(p) if *p == (want.0.clone(), name.to_string()) => quote!(#n),
+            Some(_) => {
+                let k = ident(krate);
+                let m = ident(module);
+                quote!(#k::#m::#n)
+            }
+            None => {
+                self.imports.insert(name.to_string(), want);
+                quote!(#n)
+            }
+        }
+    }
+}
+
+/// Converts `config` against `schemas` into the statements of a `build(scope)` function.
+pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
+    for b in &config.blocks {
+        if !matches!(
+            b.kind.as_str(),
+            "variable" | "locals" | "resource" | "data" | "provider" | "module" | "output"
+        ) {
+            return Err(Error::Invalid {
+                loc: b.loc.clone(),
+                message: format!("`{}` blocks are not converted yet", b.kind),
+            });
+        }
+    }
+    let symbols =
+        Symbols::collect(config).map_err(|(loc, message)| Error::Invalid { loc, message })?;
+    let start = config.blocks.first().map(|b| b.loc.clone()).unwrap_or(Loc {
+        file: "<input>".into(),
+        line: 1,
+        column: 1,
+    });
+    let mut ctx = Ctx {
+        schemas,
+        symbols: &symbols,
+        declared: BTreeSet::new(),
+        fallbacks: Vec::new(),
+        runtime: BTreeSet::new(),
+        imports: BTreeMap::new(),
+        features: BTreeSet::new(),
+        needs_serde_json: false,
+        used_vars: BTreeSet::new(),
+        here: start,
+    };
+    let mut stmts: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+    for el in &symbols.elements {
+        if let Some(b) = el.block {
+            ctx.here = b.loc.clone();
+        }
+        let (init, overrides) = ctx.element(el)?;
+        let var = ident(&el.var);
+        let mut after = Vec::new();
+        if el.construct_id.is_some() {
+            let name = el.name.as_str();
+            after.push(quote!(#var.override_logical_id(#name);));
+        }
+        after.extend(ctx.override_calls(&var, overrides));
+        if !after.is_empty() {
+            ctx.mark_used(&el.var);
+        }
+        ctx.declared.insert(el.key.clone());
+        stmts.push((el.var.clone(), init, after));
+    }
+    let statements = stmts.into_iter().map(|(var, init, after)| {
+        if ctx.used_vars.contains(&var) {
+            let v = ident(&var);
+            quote!(let #v = #init; #(#after)*)
+        } else {
+            quote!(#init;)
+        }
+    });
+    let statements = quote!(#(#statements)*);
+    ctx.fallbacks.sort_by(|a, b| {
+        (a.loc.file.as_ref(), a.loc.line, a.loc.column).cmp(&(
+            b.loc.file.as_ref(),
+            b.loc.line,
+            b.loc.column,
+        ))
+    });
+    Ok(Program {
+        uses: ctx.use_items(),
+        statements,
+        fallbacks: ctx.fallbacks,
+        features: ctx.features,
+        needs_serde_json: ctx.needs_serde_json,
+    })
+}
+
+impl Ctx<'_, '_> {
+    fn use_items(&self) -> TokenStream {
+        let runtime: Vec<Ident> = self.runtime.iter().map(|n| ident(n)).collect();
+        let mut by_module: BTreeMap<&str, Vec<Ident>> = BTreeMap::new();
+        for (name, (path, _)) in &self.imports {
+            by_module.entry(path).or_default().push(ident(name));
+        }
+        let bindings = by_module.iter().map(|(path, names)| {
+            let path: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(self));
+            quote!(use #path::{#(#names),*};)
+        });
+        let rt = if runtime.is_empty() {
+            quote!()
+        } else {
+            quote!(use cdktf::{#(#runtime),*};)
+        };
+        quote!(use cdktf::prelude::*; #rt #(#bindings)*)
+    }
+
+    /// The constructor expression of one element, and its overrides.
+    fn element(&mut self, el: &Element<'_>) -> Result<(TokenStream, Vec<Override>)> {
+        let mut overrides = Vec::new();
+        let id = el.construct_id.as_deref().unwrap_or(&el.name);
+        let init = match el.kind {
+            Kind::Variable => self.variable(el, id)?,
+            Kind::Local => {
+                let a = el
+                    .local
+                    .ok_or_else(|| self.invalid("local without value"))?;
+                let v = self.value(&a.value, Want::Any, &a.loc).tokens;
+                quote!(TerraformLocal::new(scope, #id, #v))
+            }
+            Kind::Output => self.output(el, id)?,
+            Kind::Resource | Kind::Data => self.resource(el, id, &mut overrides)?,
+            Kind::Provider => self.provider(el, &mut overrides)?,
+            Kind::Module => self.module(el, id, &mut overrides)?,
+        };
+        Ok((init, overrides))
+    }
+
+    fn invalid(&self, message: &str) -> Error {
+        Error::Invalid {
+            loc: self.here.clone(),
+            message: message.to_string(),
+        }
+    }
+
+    fn variable(&mut self, el: &Element<'_>, id: &str) -> Result<TokenStream> {
+        let name = el.name.as_str();
+        let mut calls = Vec::new();
+        if let Some(b) = el.block {
+            for a in &b.body.attrs {
+                let call = match a.name.as_str() {
+                    "type" => {
+                        let t = tfjson::expr_text(&a.value);
+                        quote!(.type_constraint(#t))
+                    }
+                    "default" => {
+                        let v = self.value(&a.value, Want::Any, &a.loc).tokens;
+                        quote!(.default(#v))
+                    }
+                    "description" => {
+                        let v = self.string_literal(&a.value, &a.loc)?;
+                        quote!(.description(#v))
+                    }
+                    "sensitive" | "nullable" => {
+                        let hcl::Expression::Bool(v) = a.value else {
+                            return Err(Error::Invalid {
+                                loc: a.loc.clone(),
+                                message: format!("`{}` must be true or false", a.name),
+                            });
+                        };
+                        let m = ident(&a.name);
+                        quote!(.#m(#v))
+                    }
+                    other => {
+                        return Err(Error::Invalid {
+                            loc: a.loc.clone(),
+                            message: format!("variable `{name}` has no argument `{other}`"),
+                        })
+                    }
+                };
+                calls.push(call);
+            }
+            for v in b.body.blocks_of("validation") {
+                let (Some(c), Some(m)) = (v.body.attr("condition"), v.body.attr("error_message"))
+                else {
+                    return Err(Error::Invalid {
+                        loc: v.loc.clone(),
+                        message: "validation needs condition and error_message".into(),
+                    });
+                };
+                let cv = self
+                    .value(&c.value, Want::Typed(&BOOL, None), &c.loc)
+                    .tokens;
+                let mv = self
+                    .value(&m.value, Want::Typed(&STRING, None), &m.loc)
+                    .tokens;
+                calls.push(quote!(.validation(#cv, #mv)));
+            }
+        }
+        Ok(quote!(TerraformVariable::new(scope, #id) #(#calls)*))
+    }
+
+    fn string_literal(&mut self, e: &hcl::Expression, loc: &Loc) -> Result<TokenStream> {
+        match e {
+            hcl::Expression::String(s) => Ok(quote!(#s)),
+            _ => Err(Error::Invalid {
+                loc: loc.clone(),
+                message: "expected a literal string".into(),
+            }),
+        }
+    }
+
+    fn output(&mut self, el: &Element<'_>, id: &str) -> Result<TokenStream> {
+        let name = el.name.as_str();
+        let b = el
+            .block
+            .ok_or_else(|| self.invalid("output without block"))?;
+        let value = b.body.attr("value").ok_or_else(|| Error::Invalid {
+            loc: b.loc.clone(),
+            message: format!("output `{name}` has no value"),
+        })?;
+        let v = self.value(&value.value, Want::Any, &value.loc).tokens;
+        let mut calls = Vec::new();
+        for a in &b.body.attrs {
+            match a.name.as_str() {
+                "value" => {}
+                "description" => {
+                    let v = self.string_literal(&a.value, &a.loc)?;
+                    calls.push(quote!(.description(#v)));
+                }
+                "sensitive" => {
+                    let hcl::Expression::Bool(s) = a.value else {
+                        return Err(Error::Invalid {
+                            loc: a.loc.clone(),
+                            message: "`sensitive` must be true or false".into(),
+                        });
+                    };
+                    calls.push(quote!(.sensitive(#s)));
+                }
+                "depends_on" => {
+                    let hcl::Expression::Array(items) = &a.value else {
+                        return Err(self.invalid("depends_on must be a list"));
+                    };
+                    for i in items {
+                        let v = crate::symbols::reference_key(i)
+                            .and_then(|k| self.declared_var(&k))
+                            .ok_or_else(|| Error::Invalid {
+                                loc: a.loc.clone(),
+                                message: "depends_on names an element not declared here".into(),
+                            })?;
+                        calls.push(quote!(.depends_on([&#v])));
+                    }
+                }
+                other => {
+                    return Err(Error::Invalid {
+                        loc: a.loc.clone(),
+                        message: format!("output `{name}`: `{other}` is not converted yet"),
+                    })
+                }
+            }
+        }
+        Ok(quote!(TerraformOutput::new(scope, #id, #v) #(#calls)*))
+    }
+
+    fn resource(
+        &mut self,
+        el: &Element<'_>,
+        id: &str,
+        overrides: &mut Vec<Override>,
+    ) -> Result<TokenStream> {
+        let b = el
+            .block
+            .ok_or_else(|| self.invalid("resource without block"))?;
+        let data = el.kind == Kind::Data;
+        let (t, n) = (el.tf_type.as_str(), el.name.as_str());
+        let Some(found) = self.schemas.find(t, data) else {
+            if self.schemas.owner_of(t).is_some() {
+                return Err(Error::UnknownType {
+                    loc: b.loc.clone(),
+                    what: if data { "data source" } else { "resource" },
+                    tf_type: t.to_string(),
+                    hint: format!(
+                        "not in the schema of provider(s) {}",
+                        self.schemas.names().join(", ")
+                    ),
+                });
+            }
+            self.fallback(
+                &b.loc,
+                &format!("{} \"{t}\" \"{n}\"", b.kind),
+                "no provider schema loaded for this type",
+            );
+            self.untyped(b, overrides);
+            let mode = if data { quote!(Data) } else { quote!(Managed) };
+            self.uses("Resource");
+            self.uses("ResourceMode");
+            self.uses("Args");
+            return Ok(quote!(Resource::create(scope, #id, #t, ResourceMode::#mode, Args::new())));
+        };
+        if let Some(f) = &found.item.feature {
+            self.features.insert(f.clone());
+        }
+        let st = Struct::config(found.item);
+        let module = found.item.module.clone();
+        let what = if data {
+            format!("data.{t}")
+        } else {
+            t.to_string()
+        };
+        let config = self.construct(st, found.krate, &module, &b.body, &what, true, overrides)?;
+        let meta = self.meta(b, overrides);
+        let handle = self.type_path(found.krate, &module, &found.item.rust_name);
+        Ok(quote!(#handle::new(scope, #id, #config #(#meta)*)))
+    }
+
+    fn provider(&mut self, el: &Element<'_>, overrides: &mut Vec<Override>) -> Result<TokenStream> {
+        let b = el
+            .block
+            .ok_or_else(|| self.invalid("provider without block"))?;
+        let p = el.tf_type.as_str();
+        let id = if el.name == p {
+            p.to_string()
+        } else {
+            format!("{p}_{}", el.name)
+        };
+        let Some((pkg, krate)) = self.schemas.provider(p) else {
+            self.fallback(
+                &b.loc,
+                &format!("provider \"{p}\""),
+                "no provider schema loaded",
+            );
+            self.untyped(b, overrides);
+            let source = format!("hashicorp/{p}");
+            self.uses("Provider");
+            self.uses("ProviderInfo");
+            self.uses("Args");
+            return Ok(
+                quote!(Provider::create(scope, #id, ProviderInfo { name: #p, source: #source, version: None }, Args::new())),
+            );
+        };
+        let st = Struct::config(&pkg.provider);
+        let module = pkg.provider.module.clone();
+        let mut config = self.construct(
+            st,
+            krate,
+            &module,
+            &b.body,
+            &format!("provider.{p}"),
+            true,
+            overrides,
+        )?;
+        if let Some(alias) = b.body.attr("alias") {
+            let v = self.string_literal(&alias.value, &alias.loc)?;
+            config = quote!(#config.alias(#v));
+        }
+        let handle = self.type_path(krate, &module, &pkg.provider.rust_name);
+        Ok(quote!(#handle::new(scope, #id, #config)))
+    }
+
+    fn module(
+        &mut self,
+        el: &Element<'_>,
+        id: &str,
+        overrides: &mut Vec<Override>,
+    ) -> Result<TokenStream> {
+        let b: &Block = el
+            .block
+            .ok_or_else(|| self.invalid("module without block"))?;
+        let n = el.name.as_str();
+        let source = b.body.attr("source").ok_or_else(|| Error::Invalid {
+            loc: body_loc(&b.body, &b.loc),
+            message: format!("module `{n}` has no source"),
+        })?;
+        let src = self.string_literal(&source.value, &source.loc)?;
+        let mut calls = Vec::new();
+        for a in &b.body.attrs {
+            match a.name.as_str() {
+                "source" => {}
+                "version" => {
+                    let v = self.string_literal(&a.value, &a.loc)?;
+                    calls.push(quote!(.version(#v)));
+                }
+                "count" | "for_each" | "providers" | "depends_on" => {
+                    self.fallback(&a.loc, &tfjson::expr_text(&a.value), "module meta-argument");
+                    overrides.push((a.name.clone(), tfjson::expr_to_json(&a.value)));
+                }
+                name => {
+                    let v = self.value(&a.value, Want::Any, &a.loc).tokens;
+                    calls.push(quote!(.variable(#name, #v)));
+                }
+            }
+        }
+        Ok(quote!(TerraformHclModule::new(scope, #id, #src) #(#calls)*))
+    }
+}
+
+const BOOL: codegen::ir::ValueType = codegen::ir::ValueType::Bool;
+const STRING: codegen::ir::ValueType = codegen::ir::ValueType::String;
