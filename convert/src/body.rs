@@ -106,7 +106,7 @@ impl Ctx<'_, '_> {
             let tokens = match (mode, items.as_slice()) {
                 (BlockMode::Single | BlockMode::OneOf { .. }, [one]) => one.clone(),
                 (BlockMode::List | BlockMode::Set, [one]) => one.clone(),
-                (BlockMode::List | BlockMode::Set, many) => quote!(vec![#(#many),*]),
+                (BlockMode::List | BlockMode::Set, many) => quote!([#(#many),*]),
                 (BlockMode::Map, _) => {
                     return Err(Error::Invalid {
                         loc: b.loc.clone(),
@@ -169,14 +169,16 @@ impl Ctx<'_, '_> {
                     calls.push(quote!(.count(#v)));
                 }
                 "for_each" => {
-                    let e = match self.typed_reference(&a.value, Want::Any) {
-                        Some(t) => quote!(#t.expression()),
-                        None => self.raw(&a.value, &a.loc, "for_each collection").tokens,
-                    };
+                    let v = self
+                        .value(&a.value, Want::Typed(&DYNAMIC, None), &a.loc)
+                        .tokens;
+                    let e = quote!(Value::<Dynamic>::from(#v).expression());
+                    let it = ident(self.each.as_deref().unwrap_or("each"));
                     self.uses("TerraformIterator");
-                    calls.push(
-                        quote!(.for_each(TerraformIterator::<cdktf::Dynamic>::from_expression(#e))),
-                    );
+                    self.pre.push(quote!(
+                        let #it = TerraformIterator::<Dynamic>::from_expression(#e);
+                    ));
+                    calls.push(quote!(.for_each(&#it)));
                 }
                 "depends_on" => match self.dependables(&a.value) {
                     Some(vars) => {
@@ -324,6 +326,7 @@ impl Ctx<'_, '_> {
     }
 }
 
+const DYNAMIC: codegen::ir::ValueType = codegen::ir::ValueType::Dynamic;
 const NUMBER: codegen::ir::ValueType = codegen::ir::ValueType::Number;
 const BOOL: codegen::ir::ValueType = codegen::ir::ValueType::Bool;
 const STRING: codegen::ir::ValueType = codegen::ir::ValueType::String;

@@ -33,6 +33,10 @@ pub struct Ctx<'s, 'c> {
     used_vars: BTreeSet<String>,
     /// The location of the element being converted.
     pub(crate) here: Loc,
+    /// The iterator variable of the element being converted, when it uses `for_each`.
+    pub(crate) each: Option<String>,
+    /// Statements that go before the element's own (its iterator).
+    pub(crate) pre: Vec<TokenStream>,
 }
 
 /// An identifier, raw (`r#type`) where it has to be.
@@ -168,8 +172,11 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         needs_serde_json: false,
         used_vars: BTreeSet::new(),
         here: start,
+        each: None,
+        pre: Vec::new(),
     };
-    let mut stmts: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+    type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
+    let mut stmts: Vec<Stmt> = Vec::new();
     for el in &symbols.elements {
         if let Some(b) = el.block {
             ctx.here = b.loc.clone();
@@ -186,14 +193,15 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
             ctx.mark_used(&el.var);
         }
         ctx.declared.insert(el.key.clone());
-        stmts.push((el.var.clone(), init, after));
+        let pre = std::mem::take(&mut ctx.pre);
+        stmts.push((el.var.clone(), pre, init, after));
     }
-    let statements = stmts.into_iter().map(|(var, init, after)| {
+    let statements = stmts.into_iter().map(|(var, pre, init, after)| {
         if ctx.used_vars.contains(&var) {
             let v = ident(&var);
-            quote!(let #v = #init; #(#after)*)
+            quote!(#(#pre)* let #v = #init; #(#after)*)
         } else {
-            quote!(#init;)
+            quote!(#(#pre)* #init;)
         }
     });
     let statements = quote!(#(#statements)*);
@@ -205,7 +213,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         ))
     });
     Ok(Program {
-        uses: ctx.use_items(),
+        uses: ctx.use_items(&statements),
         statements,
         fallbacks: ctx.fallbacks,
         features: ctx.features,
@@ -214,8 +222,14 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
 }
 
 impl Ctx<'_, '_> {
-    fn use_items(&self) -> TokenStream {
-        let runtime: Vec<Ident> = self.runtime.iter().map(|n| ident(n)).collect();
+    fn use_items(&self, statements: &TokenStream) -> TokenStream {
+        let mut runtime = self.runtime.clone();
+        // Type names written by `expr::rust_type`, imported when they occur.
+        let text = statements.to_string();
+        if text.contains("Dynamic") {
+            runtime.insert("Dynamic");
+        }
+        let runtime: Vec<Ident> = runtime.iter().map(|n| ident(n)).collect();
         let mut by_module: BTreeMap<&str, Vec<Ident>> = BTreeMap::new();
         for (name, (path, _)) in &self.imports {
             by_module.entry(path).or_default().push(ident(name));
@@ -424,8 +438,13 @@ impl Ctx<'_, '_> {
         } else {
             t.to_string()
         };
-        let config = self.construct(st, found.krate, &module, &b.body, &what, true, overrides)?;
+        if b.body.attr("for_each").is_some() {
+            self.each = Some(format!("{}_each", el.var.trim_start_matches("r#")));
+        }
+        let config = self.construct(st, found.krate, &module, &b.body, &what, true, overrides);
         let meta = self.meta(b, overrides);
+        self.each = None;
+        let config = config?;
         let handle = self.type_path(found.krate, &module, &found.item.rust_name);
         Ok(quote!(#handle::new(scope, #id, #config #(#meta)*)))
     }

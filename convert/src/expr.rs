@@ -46,7 +46,7 @@ pub fn rust_type(vt: &ValueType, item: Option<&Item>) -> TokenStream {
         ValueType::String => quote!(String),
         ValueType::Number => quote!(f64),
         ValueType::Bool => quote!(bool),
-        ValueType::Dynamic => quote!(cdktf::Dynamic),
+        ValueType::Dynamic => quote!(Dynamic),
         ValueType::List(t) | ValueType::Set(t) => {
             let t = rust_type(t, item);
             quote!(Vec<#t>)
@@ -60,7 +60,7 @@ pub fn rust_type(vt: &ValueType, item: Option<&Item>) -> TokenStream {
                 let name = ident(&ty.rust_name);
                 quote!(#name)
             }
-            None => quote!(cdktf::Dynamic),
+            None => quote!(Dynamic),
         },
     }
 }
@@ -119,7 +119,7 @@ impl Ctx<'_, '_> {
                     let ty = rust_type(t, item);
                     return Out::typed(quote!(Vec::<Value<#ty>>::new()));
                 }
-                Out::typed(quote!(vec![#(#elems),*]))
+                Out::typed(quote!([#(#elems),*]))
             }
             (Expression::Object(obj), Want::Typed(ValueType::Map(t), item)) if !obj.is_empty() => {
                 let mut keys = Vec::new();
@@ -142,10 +142,50 @@ impl Ctx<'_, '_> {
                 self.needs_serde_json = true;
                 Out::typed(quote!(serde_json::json!(#json)))
             }
+            (Expression::FuncCall(c), _) if c.name.namespace.is_empty() && !c.expand_final => {
+                self.call(e, c, want, loc)
+            }
+            (Expression::Conditional(c), Want::Typed(vt, item)) => {
+                let mark = self.fallbacks.len();
+                let cond = self.value(&c.cond_expr, Want::Typed(&BOOL, None), loc);
+                let yes = self.value(&c.true_expr, want, loc);
+                let no = self.value(&c.false_expr, want, loc);
+                if self.fallbacks.len() > mark {
+                    self.fallbacks.truncate(mark);
+                    return self.raw(e, loc, "conditional");
+                }
+                let (t, c, y, n) = (rust_type(vt, item), cond.tokens, yes.tokens, no.tokens);
+                Out::typed(quote!(cdktf::functions::conditional::<#t>(#c, #y, #n)))
+            }
             (Expression::TemplateExpr(_), _) => self.template(e, want, loc),
             (Expression::Traversal(_) | Expression::Variable(_), _) => self.reference(e, want, loc),
             _ => self.raw(e, loc, kind_of(e)),
         }
+    }
+
+    /// A call of a built-in function through the runtime's typed `function_call`, its arguments
+    /// as values; raw when an argument would be.
+    fn call(&mut self, e: &Expression, c: &hcl::expr::FuncCall, want: Want<'_>, loc: &Loc) -> Out {
+        let mark = self.fallbacks.len();
+        let args: Vec<TokenStream> = c
+            .args
+            .iter()
+            .map(|a| {
+                let t = self.value(a, Want::Typed(&DYNAMIC, None), loc).tokens;
+                quote!(Value::<Dynamic>::from(#t))
+            })
+            .collect();
+        if self.fallbacks.len() > mark {
+            self.fallbacks.truncate(mark);
+            return self.raw(e, loc, "function call");
+        }
+        let t = match want {
+            Want::Typed(vt, item) => rust_type(vt, item),
+            Want::Any => quote!(Dynamic),
+        };
+        let name = c.name.name.as_str();
+        self.uses("function_call");
+        Out::typed(quote!(function_call::<#t>(#name, [#(#args),*].into())))
     }
 
     /// A raw expression with the same Terraform text, recorded as a fallback.
@@ -223,8 +263,23 @@ impl Ctx<'_, '_> {
         }
         let want_ty = match want {
             Want::Typed(vt, item) => rust_type(vt, item),
-            Want::Any => quote!(cdktf::Dynamic),
+            Want::Any => quote!(Dynamic),
         };
+        if root == "each" && matches!(attrs.as_slice(), ["key"] | ["value"]) {
+            let it = ident(self.each.as_deref()?);
+            if attrs == ["key"] {
+                return self.convert(quote!(#it.key()), &ValueType::String, want);
+            }
+            // `each.value` has the collection's element type, which the iterator does not know:
+            // the type the argument wants is asserted, as the HCL does.
+            return Some(match want {
+                Want::Typed(vt, item) if *vt != ValueType::Dynamic => {
+                    let t = rust_type(vt, item);
+                    quote!(Value::<#t>::from_expression(#it.value().expression()))
+                }
+                _ => quote!(#it.value()),
+            });
+        }
         if root == "count" && attrs == ["index"] {
             self.uses("count_index");
             return self.convert(quote!(count_index()), &ValueType::Number, want);
@@ -285,6 +340,9 @@ impl Ctx<'_, '_> {
         }
     }
 }
+
+const BOOL: ValueType = ValueType::Bool;
+const DYNAMIC: ValueType = ValueType::Dynamic;
 
 /// Elements of a `vec![...]` or map: bare when all are literals of one kind, else each as
 /// `Value::<T>::from(...)` so that they have one type.

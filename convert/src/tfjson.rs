@@ -116,21 +116,47 @@ fn string_key(k: &str) -> ObjectKey {
     ObjectKey::Expression(Expression::String(k.to_string()))
 }
 
-/// A string of Terraform JSON as an expression.
+/// A string of Terraform JSON as an expression: parsed as a template.
 fn string_expr(s: &str) -> Expression {
     if !s.contains("${") && !s.contains("%{") {
         return Expression::String(s.to_string());
     }
-    let quoted = format!(
-        "\"{}\"",
-        s.replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n")
-    );
-    let Ok(parsed) = hcl_edit::parser::parse_expr(&quoted) else {
-        return Expression::String(s.to_string());
-    };
-    Expression::from(parsed).normalized()
+    match hcl_edit::parser::parse_template(s) {
+        Ok(t) => canonical_template(&Template::from(t)),
+        Err(_) => Expression::String(s.to_string()),
+    }
+}
+
+/// A template in one canonical form: one interpolation is its expression; only literals are a
+/// string; otherwise a template whose interpolations are printed from their normalized
+/// expressions (so formatting inside them does not matter).
+fn canonical_template(template: &Template) -> Expression {
+    match template.elements() {
+        [Element::Interpolation(i)] => return i.expr.clone().normalized(),
+        els if els.iter().all(|e| matches!(e, Element::Literal(_))) => {
+            let mut s = String::new();
+            for e in els {
+                if let Element::Literal(l) = e {
+                    s.push_str(l);
+                }
+            }
+            return Expression::String(s);
+        }
+        _ => {}
+    }
+    let mut out = String::new();
+    for el in template.elements() {
+        match el {
+            Element::Literal(l) => out.push_str(&escape_literal(l)),
+            Element::Interpolation(i) => {
+                out.push_str("${");
+                out.push_str(&expr_text(&i.expr.clone().normalized()));
+                out.push('}');
+            }
+            Element::Directive(_) => return Expression::String(template.to_string()),
+        }
+    }
+    Expression::TemplateExpr(Box::new(TemplateExpr::QuotedString(out)))
 }
 
 /// Normalization for comparing expressions: parentheses dropped where they are the whole
@@ -146,19 +172,7 @@ impl Normalize for Expression {
         match self {
             Expression::Parenthesis(inner) => inner.normalized(),
             Expression::TemplateExpr(t) => match Template::from_expr(&t) {
-                Ok(template) => match template.elements() {
-                    [Element::Interpolation(i)] => i.expr.clone().normalized(),
-                    els if els.iter().all(|e| matches!(e, Element::Literal(_))) => {
-                        let mut s = String::new();
-                        for e in els {
-                            if let Element::Literal(l) = e {
-                                s.push_str(l);
-                            }
-                        }
-                        Expression::String(s)
-                    }
-                    _ => Expression::String(template.to_string()),
-                },
+                Ok(template) => canonical_template(&template),
                 Err(_) => Expression::TemplateExpr(t),
             },
             Expression::Array(items) => {

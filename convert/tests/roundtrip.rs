@@ -133,3 +133,16 @@ fn tfe_docs_examples_round_trip() {
         "raw fallbacks got worse: {fallbacks} > {max_fallbacks}"
     );
 }
+
+/// The comparison sees different values and blocks, and not formatting.
+#[test]
+fn comparison_sees_differences_but_not_formatting() {
+    let want =
+        serde_json::json!({"resource": {"a_b": {"c": {"x": "${var.y}", "blk": [{"n": 1}]}}}});
+    let same = serde_json::json!({"resource": {"a_b": {"c": {"x": "${ var.y }", "blk": {"n": 1.0}, "//": {}}}}});
+    let other = serde_json::json!({"resource": {"a_b": {"c": {"x": "${var.z}", "blk": {"n": 1}}}}});
+    let extra = serde_json::json!({"resource": {"a_b": {"c": {"x": "${var.y}", "blk": [{"n": 1}], "k": 2}}}});
+    assert_eq!(diff(&canonical(&want), &canonical(&same), ""), None);
+    assert!(diff(&canonical(&want), &canonical(&other), "").is_some());
+    assert!(diff(&canonical(&want), &canonical(&extra), "").is_some());
+}
