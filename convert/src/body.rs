@@ -16,9 +16,28 @@ use crate::symbols::{provider_ref, reference_key};
 use crate::tfjson;
 
 /// Meta-arguments of resources and data sources (handled by [`Ctx::meta`]).
-const META: &[&str] = &["count", "for_each", "depends_on", "provider"];
+const META: &[&str] = &[
+    "count",
+    "for_each",
+    "depends_on",
+    "provider",
+    "dynamic",
+    "provisioner",
+    "connection",
+];
 /// Meta blocks: `lifecycle` is typed; the others go to overrides.
 const META_BLOCKS: &[&str] = &["lifecycle", "provisioner", "connection"];
+
+/// A struct to construct and where its bindings are (`krate::module::Name`).
+#[derive(Clone, Copy, Debug)]
+pub struct At<'a> {
+    /// The struct.
+    pub st: Struct<'a>,
+    /// The bindings crate.
+    pub krate: &'a str,
+    /// The item's module.
+    pub module: &'a str,
+}
 
 /// An override (`element.add_override(path, value)`) for what the typed API does not hold.
 pub type Override = (String, Json);
@@ -28,14 +47,21 @@ impl Ctx<'_, '_> {
     /// where meta-arguments are allowed (and left to [`Ctx::meta`]).
     pub fn construct(
         &mut self,
-        st: Struct<'_>,
-        krate: &str,
-        module: &str,
+        at: At<'_>,
         body: &Body,
         what: &str,
         top: bool,
         overrides: &mut Vec<Override>,
     ) -> Result<TokenStream> {
+        let At { st, krate, module } = at;
+        let expanded;
+        let body = match blocks_from_attrs(&st, body) {
+            Some(b) => {
+                expanded = b;
+                &expanded
+            }
+            None => body,
+        };
         let mut values: Vec<(&Field, TokenStream)> = Vec::new();
         for a in &body.attrs {
             if top
@@ -99,9 +125,17 @@ impl Ctx<'_, '_> {
             let path = format!("{what}.{}", b.kind);
             let mut items = Vec::new();
             for blk in body.blocks_of(&b.kind) {
-                items.push(
-                    self.construct(inner, krate, module, &blk.body, &path, false, overrides)?,
-                );
+                items.push(self.construct(
+                    At {
+                        st: inner,
+                        krate,
+                        module,
+                    },
+                    &blk.body,
+                    &path,
+                    false,
+                    overrides,
+                )?);
             }
             let tokens = match (mode, items.as_slice()) {
                 (BlockMode::Single | BlockMode::OneOf { .. }, [one]) => one.clone(),
@@ -201,6 +235,11 @@ impl Ctx<'_, '_> {
                         overrides.push(("provider".into(), Json::String(text)));
                     }
                 },
+                "dynamic" | "provisioner" | "connection" => {
+                    let text = tfjson::expr_text(&a.value);
+                    self.fallback(&a.loc, &text, "block the typed API does not cover");
+                    overrides.push((a.name.clone(), tfjson::expr_to_json(&a.value)));
+                }
                 _ => {}
             }
         }
@@ -330,6 +369,70 @@ const DYNAMIC: codegen::ir::ValueType = codegen::ir::ValueType::Dynamic;
 const NUMBER: codegen::ir::ValueType = codegen::ir::ValueType::Number;
 const BOOL: codegen::ir::ValueType = codegen::ir::ValueType::Bool;
 const STRING: codegen::ir::ValueType = codegen::ir::ValueType::String;
+
+/// `body` with the attributes that are blocks of `st` (`x = {...}` or `x = [{...}]`, as
+/// Terraform JSON and some HCL write them) turned into blocks; `None` when there are none.
+fn blocks_from_attrs(st: &Struct<'_>, body: &Body) -> Option<Body> {
+    let is_block = |name: &str| {
+        st.field(name)
+            .is_some_and(|f| matches!(f.ty, FieldType::Block { .. }))
+    };
+    let objects = |e: &hcl::Expression| -> Option<Vec<Body>> {
+        let one = |e: &hcl::Expression, loc: &Loc| match e {
+            hcl::Expression::Object(obj) => {
+                let mut b = Body::default();
+                for (k, v) in obj {
+                    b.attrs.push(crate::config::Attr {
+                        name: tfjson::literal_key(k)?,
+                        value: v.clone(),
+                        loc: loc.clone(),
+                    });
+                }
+                Some(b)
+            }
+            _ => None,
+        };
+        let loc = Loc {
+            file: "".into(),
+            line: 0,
+            column: 0,
+        };
+        match e {
+            hcl::Expression::Array(items) => items.iter().map(|i| one(i, &loc)).collect(),
+            other => one(other, &loc).map(|b| vec![b]),
+        }
+    };
+    if !body
+        .attrs
+        .iter()
+        .any(|a| is_block(&a.name) && objects(&a.value).is_some())
+    {
+        return None;
+    }
+    let mut out = Body {
+        attrs: Vec::new(),
+        blocks: body.blocks.clone(),
+    };
+    for a in &body.attrs {
+        match objects(&a.value).filter(|_| is_block(&a.name)) {
+            Some(bodies) => {
+                for mut b in bodies {
+                    for inner in &mut b.attrs {
+                        inner.loc = a.loc.clone();
+                    }
+                    out.blocks.push(Block {
+                        kind: a.name.clone(),
+                        labels: Vec::new(),
+                        body: b,
+                        loc: a.loc.clone(),
+                    });
+                }
+            }
+            None => out.attrs.push(a.clone()),
+        }
+    }
+    Some(out)
+}
 
 /// `depends_on` in Terraform JSON: bare reference strings.
 fn bare_refs(e: &hcl::Expression) -> Json {

@@ -72,6 +72,9 @@ impl Body {
 pub struct Config {
     /// Top-level blocks (`resource`, `variable`, `locals`, ...).
     pub blocks: Vec<Block>,
+    /// The stack it was synthesized for, when the input says (`cdk.tf.json` metadata): its
+    /// default local backend needs no statement.
+    pub stack_name: Option<String>,
 }
 
 /// Maps byte offsets of one source text to lines and columns.

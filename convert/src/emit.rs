@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use serde_json::Value as Json;
 
-use crate::body::{body_loc, Override};
+use crate::body::{body_loc, At, Override};
 use crate::config::{Block, Config, Loc};
 use crate::error::{Error, Result};
 use crate::expr::Want;
@@ -146,7 +146,14 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
     for b in &config.blocks {
         if !matches!(
             b.kind.as_str(),
-            "variable" | "locals" | "resource" | "data" | "provider" | "module" | "output"
+            "variable"
+                | "locals"
+                | "resource"
+                | "data"
+                | "provider"
+                | "module"
+                | "output"
+                | "terraform"
         ) {
             return Err(Error::Invalid {
                 loc: b.loc.clone(),
@@ -177,6 +184,10 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
     };
     type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
     let mut stmts: Vec<Stmt> = Vec::new();
+    let mut settings = Vec::new();
+    for b in config.blocks.iter().filter(|b| b.kind == "terraform") {
+        settings.extend(ctx.terraform(b, config.stack_name.as_deref())?);
+    }
     for el in &symbols.elements {
         if let Some(b) = el.block {
             ctx.here = b.loc.clone();
@@ -204,7 +215,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
             quote!(#(#pre)* #init;)
         }
     });
-    let statements = quote!(#(#statements)*);
+    let statements = quote!(#(#settings)* #(#statements)*);
     ctx.fallbacks.sort_by(|a, b| {
         (a.loc.file.as_ref(), a.loc.line, a.loc.column).cmp(&(
             b.loc.file.as_ref(),
@@ -265,6 +276,83 @@ impl Ctx<'_, '_> {
             Kind::Module => self.module(el, id, &mut overrides)?,
         };
         Ok((init, overrides))
+    }
+
+    /// The `terraform` block: `required_providers` comes from the bindings of the providers
+    /// used; a local backend becomes `LocalBackend` (nothing when it is the stack's default).
+    fn terraform(&mut self, b: &Block, stack: Option<&str>) -> Result<Vec<TokenStream>> {
+        let mut out = Vec::new();
+        let mut backends: Vec<(String, Loc, crate::config::Body)> = Vec::new();
+        for a in &b.body.attrs {
+            match (a.name.as_str(), &a.value) {
+                ("required_providers", _) => {}
+                ("backend", hcl::Expression::Object(obj)) => {
+                    for (k, v) in obj {
+                        let mut body = crate::config::Body::default();
+                        if let hcl::Expression::Object(fields) = v {
+                            for (fk, fv) in fields {
+                                body.attrs.push(crate::config::Attr {
+                                    name: tfjson::literal_key(fk).unwrap_or_default(),
+                                    value: fv.clone(),
+                                    loc: a.loc.clone(),
+                                });
+                            }
+                        }
+                        backends.push((
+                            tfjson::literal_key(k).unwrap_or_default(),
+                            a.loc.clone(),
+                            body,
+                        ));
+                    }
+                }
+                (other, _) => {
+                    return Err(Error::Invalid {
+                        loc: a.loc.clone(),
+                        message: format!("terraform `{other}` is not converted yet"),
+                    })
+                }
+            }
+        }
+        for inner in &b.body.blocks {
+            match (inner.kind.as_str(), inner.labels.as_slice()) {
+                ("required_providers", _) => {}
+                ("backend", [kind]) => {
+                    backends.push((kind.clone(), inner.loc.clone(), inner.body.clone()))
+                }
+                (other, _) => {
+                    return Err(Error::Invalid {
+                        loc: inner.loc.clone(),
+                        message: format!("terraform `{other}` is not converted yet"),
+                    })
+                }
+            }
+        }
+        for (kind, loc, body) in backends {
+            if kind != "local" {
+                return Err(Error::Invalid {
+                    loc,
+                    message: format!("backend `{kind}` is not converted yet"),
+                });
+            }
+            let text = |name: &str| match body.attr(name).map(|a| &a.value) {
+                Some(hcl::Expression::String(s)) => Some(s.clone()),
+                _ => None,
+            };
+            let (path, dir) = (text("path"), text("workspace_dir"));
+            let default = match (&path, stack) {
+                (Some(p), Some(s)) => p.ends_with(&format!("terraform.{s}.tfstate")),
+                (None, _) => true,
+                _ => false,
+            };
+            if default && dir.is_none() {
+                continue;
+            }
+            let p = path.map_or(quote!(None), |p| quote!(Some(#p)));
+            let d = dir.map_or(quote!(None), |d| quote!(Some(#d)));
+            self.uses("LocalBackend");
+            out.push(quote!(LocalBackend::new(scope, #p, #d);));
+        }
+        Ok(out)
     }
 
     fn invalid(&self, message: &str) -> Error {
@@ -441,7 +529,17 @@ impl Ctx<'_, '_> {
         if b.body.attr("for_each").is_some() {
             self.each = Some(format!("{}_each", el.var.trim_start_matches("r#")));
         }
-        let config = self.construct(st, found.krate, &module, &b.body, &what, true, overrides);
+        let config = self.construct(
+            At {
+                st,
+                krate: found.krate,
+                module: &module,
+            },
+            &b.body,
+            &what,
+            true,
+            overrides,
+        );
         let meta = self.meta(b, overrides);
         self.each = None;
         let config = config?;
@@ -476,15 +574,13 @@ impl Ctx<'_, '_> {
         };
         let st = Struct::config(&pkg.provider);
         let module = pkg.provider.module.clone();
-        let mut config = self.construct(
+        let what = format!("provider.{p}");
+        let at = At {
             st,
             krate,
-            &module,
-            &b.body,
-            &format!("provider.{p}"),
-            true,
-            overrides,
-        )?;
+            module: &module,
+        };
+        let mut config = self.construct(at, &b.body, &what, true, overrides)?;
         if let Some(alias) = b.body.attr("alias") {
             let v = self.string_literal(&alias.value, &alias.loc)?;
             config = quote!(#config.alias(#v));

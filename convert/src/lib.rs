@@ -1,6 +1,7 @@
-//! Converts Terraform configuration (HCL `.tf`) into a Rust program over the bindings that `codegen` generates.
+//! Converts Terraform configuration (HCL `.tf`, Terraform JSON `.tf.json` / `cdk.tf.json`) into a
+//! Rust program over the bindings that `codegen` generates.
 //!
-//! The pipeline runs one way: read ([`parse`] for HCL) -> the
+//! The pipeline runs one way: read ([`parse`] for HCL, [`json`] for Terraform JSON) -> the
 //! configuration IR ([`config`]) -> resolve against the provider schemas ([`schema`], which is
 //! codegen's own IR, so every name is the generated one) and order the elements ([`symbols`]) ->
 //! emit Rust tokens ([`emit`], [`body`], [`expr`]) -> render with prettyplease ([`render`]).
@@ -27,6 +28,7 @@ pub mod docs;
 pub mod emit;
 pub mod error;
 pub mod expr;
+pub mod json;
 pub mod parse;
 pub mod render;
 pub mod schema;
@@ -117,7 +119,15 @@ impl<'s> Converter<'s> {
         self.convert_config(&config, file)
     }
 
-    /// Converts a `.tf` file or a directory (its `.tf` files, in name order).
+    /// Converts Terraform JSON text (`.tf.json`, `cdk.tf.json`).
+    pub fn convert_json(&self, file: &str, text: &str) -> Result<Converted> {
+        let mut config = Config::default();
+        json::parse_json(file, text, &mut config)?;
+        self.convert_config(&config, file)
+    }
+
+    /// Converts a file (`.tf`; `.json` is Terraform JSON) or a directory (its `.tf` and
+    /// `.tf.json` files, in name order).
     pub fn convert_path(&self, path: &Path) -> Result<Converted> {
         let mut config = Config::default();
         let files = if path.is_dir() {
@@ -129,7 +139,7 @@ impl<'s> Converter<'s> {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     let n = p.to_string_lossy();
-                    n.ends_with(".tf")
+                    n.ends_with(".tf") || n.ends_with(".tf.json")
                 })
                 .collect();
             files.sort();
@@ -143,7 +153,11 @@ impl<'s> Converter<'s> {
                 source,
             })?;
             let name = f.display().to_string();
-            parse::parse_hcl(&name, &text, &mut config)?;
+            if name.ends_with(".json") {
+                json::parse_json(&name, &text, &mut config)?;
+            } else {
+                parse::parse_hcl(&name, &text, &mut config)?;
+            }
         }
         self.convert_config(&config, &path.display().to_string())
     }

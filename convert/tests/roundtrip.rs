@@ -8,7 +8,7 @@ mod common;
 
 use std::time::Instant;
 
-use common::{build_and_run, canonical, diff, hcl_to_json, shared, Unit};
+use common::{build_and_run, canonical, diff, hcl_to_json, shared, Bindings, Unit};
 
 /// Every `hcl` example of the docs pages: (page path relative to the docs folder, index, text).
 fn corpus(docs: &std::path::Path) -> Vec<(String, usize, String)> {
@@ -77,6 +77,7 @@ fn tfe_docs_examples_round_trip() {
                 }
                 units.push(Unit {
                     module: format!("ex{k:03}"),
+                    stack: format!("ex{k:03}"),
                     code: c.code.clone(),
                 });
             }
@@ -86,7 +87,7 @@ fn tfe_docs_examples_round_trip() {
     for f in &failed {
         println!("does not convert: {f}");
     }
-    let results = match build_and_run("convert-roundtrip", &schema, &units) {
+    let results = match build_and_run("convert-roundtrip", Bindings::Schema(&schema), &units) {
         Ok(r) => r,
         Err(e) => panic!("the converted examples do not compile:\n{e}"),
     };

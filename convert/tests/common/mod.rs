@@ -35,7 +35,17 @@ pub fn root() -> PathBuf {
 /// One converted program to compile and run: module name, stack name, Rust source.
 pub struct Unit {
     pub module: String,
+    /// The stack the program is synthesized into.
+    pub stack: String,
     pub code: String,
+}
+
+/// Where the `tfe` bindings of the test crate come from.
+pub enum Bindings<'a> {
+    /// Generated from this schema (all of it).
+    Schema(&'a Path),
+    /// The repository's checked-in `bindings/tfe`.
+    CheckedIn,
 }
 
 /// Writes a cargo workspace under `target/<dir>`: the `tfe` bindings generated from `schema`
@@ -44,33 +54,47 @@ pub struct Unit {
 /// errors).
 pub fn build_and_run(
     dir: &str,
-    schema: &Path,
+    bindings: Bindings<'_>,
     units: &[Unit],
 ) -> Result<Vec<(String, Json)>, String> {
     let root = root();
     let base = root.join("target").join(dir);
-    let text = std::fs::read_to_string(schema).map_err(|e| e.to_string())?;
-    let generated = codegen::Config::new()
-        .provider("tfe")
-        .runtime_path("../../../cdktf")
-        .standalone(false)
-        .generate(&text)
-        .map_err(|e| e.to_string())?;
-    generated
-        .write_to(base.join("tfe"))
-        .map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(base.join("app/src")).map_err(|e| e.to_string())?;
+    let tfe = match bindings {
+        Bindings::Schema(schema) => {
+            let text = std::fs::read_to_string(schema).map_err(|e| e.to_string())?;
+            let generated = codegen::Config::new()
+                .provider("tfe")
+                .runtime_path("../../../cdktf")
+                .standalone(false)
+                .generate(&text)
+                .map_err(|e| e.to_string())?;
+            generated
+                .write_to(base.join("tfe"))
+                .map_err(|e| e.to_string())?;
+            "../tfe"
+        }
+        Bindings::CheckedIn => "../../../bindings/tfe",
+    };
+    let members = if tfe == "../tfe" {
+        "\"tfe\", \"app\""
+    } else {
+        "\"app\""
+    };
+    std::fs::create_dir_all(&base).map_err(|e| e.to_string())?;
     write(
         &base.join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"tfe\", \"app\"]\n",
+        &format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
     );
+    std::fs::create_dir_all(base.join("app/src")).map_err(|e| e.to_string())?;
     // The repository's lock file: the same dependency versions, nothing to resolve.
     let _ = std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock"));
     write(
         &base.join("app/Cargo.toml"),
         "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\ncdktf = { path = \"../../../cdktf\" }\nserde_json = \"1\"\n\
-         tfe = { path = \"../tfe\", features = [\"full\"] }\n",
+         tfe = { path = \"TFE\", features = [\"full\"] }\n"
+            .replace("TFE", tfe)
+            .as_str(),
     );
     let mut main = String::from("#![allow(unused, clippy::all)]\n");
     for u in units {
@@ -80,10 +104,7 @@ pub fn build_and_run(
     // One app per program: an error in one does not fail the others' synthesis.
     main.push_str("fn main() {\n");
     for u in units {
-        main.push_str(&format!(
-            "    {{\n        let app = cdktf::App::new();\n        let stack = cdktf::TerraformStack::new(&app, \"{m}\");\n        {m}::build(&stack);\n        match app.synth_stack(\"{m}\") {{\n            Ok(j) => println!(\"{m}\\t{{}}\", j),\n            Err(e) => println!(\"{m}\\t{{}}\", serde_json::json!({{\"error\": e.to_string()}})),\n        }}\n    }}\n",
-            m = u.module
-        ));
+        main.push_str(&unit_main(&u.module, &u.stack));
     }
     main.push_str("}\n");
     write(&base.join("app/src/main.rs"), &main);
@@ -104,6 +125,24 @@ pub fn build_and_run(
             Some((name.to_string(), serde_json::from_str(json).ok()?))
         })
         .collect())
+}
+
+/// The part of `main` that synthesizes one program, in an app of its own (so that an error in
+/// one does not fail the others).
+fn unit_main(module: &str, stack: &str) -> String {
+    [
+        "    {".to_string(),
+        "        let app = cdktf::App::new();".to_string(),
+        format!("        let stack = cdktf::TerraformStack::new(&app, {stack:?});"),
+        format!("        {module}::build(&stack);"),
+        format!("        match app.synth_stack({stack:?}) {{"),
+        format!("            Ok(j) => println!(\"{module}\\t{{}}\", j),"),
+        format!("            Err(e) => println!(\"{module}\\t{{}}\", serde_json::json!({{\"error\": e.to_string()}})),"),
+        "        }".to_string(),
+        "    }".to_string(),
+        String::new(),
+    ]
+    .join("\n")
 }
 
 /// Writes a file if its content changed (keeps cargo's fingerprints of unchanged files).
