@@ -106,6 +106,11 @@ impl<'s> Converter<'s> {
         }
     }
 
+    /// The schemas it converts against.
+    pub fn schemas(&self) -> &'s Schemas {
+        self.schemas
+    }
+
     /// Sets what is written.
     pub fn output(mut self, output: Output) -> Self {
         self.output = output;

@@ -1,10 +1,12 @@
-//! `tf2rs`: converts Terraform HCL into a Rust program over the generated bindings.
+//! `tf2rs`: converts Terraform configuration (HCL or JSON) into a Rust program over the generated bindings.
 //!
 //! ```text
 //! tf2rs [--schema FILE]... [--main STACK] [--out FILE] INPUT
+//! tf2rs docs --schema FILE --docs DIR --out DIR
 //! ```
 //!
-//! `INPUT` is a `.tf` file, a directory of them, or `-` for standard input. Fallbacks are listed
+//! `INPUT` is a `.tf` or `.tf.json` file (`cdk.tf.json` too), a directory of them, or `-` for
+//! HCL on standard input. `docs` writes the Rust pages of a registry docs folder. Fallbacks are listed
 //! on standard error; errors name file, line and column and exit with status 1, writing nothing.
 
 use std::io::Read;
@@ -49,7 +51,50 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// `tf2rs docs --schema FILE --docs DIR --out DIR`: the Rust pages of a registry docs folder.
+fn docs(args: &[String]) -> Result<(), String> {
+    let (mut schema, mut docs, mut out) = (None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let v = it.next().ok_or(format!("{a} needs a value"))?;
+        match a.as_str() {
+            "--schema" => schema = Some(v.clone()),
+            "--docs" => docs = Some(PathBuf::from(v)),
+            "--out" => out = Some(PathBuf::from(v)),
+            _ => return Err(format!("unexpected argument `{a}`")),
+        }
+    }
+    let usage = "usage: tf2rs docs --schema FILE --docs DIR --out DIR";
+    let (schema, docs, out) = (schema.ok_or(usage)?, docs.ok_or(usage)?, out.ok_or(usage)?);
+    let text = std::fs::read_to_string(&schema).map_err(|e| format!("{schema}: {e}"))?;
+    let mut schemas = Schemas::new();
+    schemas
+        .add_document(&text)
+        .map_err(|e| format!("{schema}: {e}"))?;
+    let converter = Converter::new(&schemas);
+    // Every page is made before any is written: an error leaves the output as it was.
+    let pages = convert::docs::rust_pages(&docs, &converter).map_err(|e| e.to_string())?;
+    for page in &pages {
+        for c in &page.examples {
+            for f in &c.fallbacks {
+                eprintln!("{f}");
+            }
+        }
+        let path = out.join(&page.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, &page.text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!("{} pages written to {}", pages.len(), out.display());
+    Ok(())
+}
+
 fn run() -> Result<(), String> {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    if all.first().map(String::as_str) == Some("docs") {
+        return docs(&all[1..]);
+    }
     let args = parse_args()?;
     let mut schemas = Schemas::new();
     for s in &args.schemas {

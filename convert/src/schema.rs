@@ -75,6 +75,15 @@ impl Schemas {
         })
     }
 
+    /// The item a docs page is about: page `agent_token` of `r/` is `<provider>_agent_token`
+    /// (or `agent_token` itself), of `d/` the data source.
+    pub fn find_page_item(&self, page: &str, data: bool) -> Option<Found<'_>> {
+        self.providers
+            .iter()
+            .find_map(|(p, _)| self.find(&format!("{}_{page}", p.provider_name), data))
+            .or_else(|| self.find(page, data))
+    }
+
     /// The names of the loaded providers, for messages.
     pub fn names(&self) -> Vec<String> {
         self.providers

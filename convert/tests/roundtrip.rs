@@ -1,6 +1,8 @@
-//! Round trip over the 103 `hcl` examples of the tfe 0.51.1 registry docs: each converts,
-//! all compile as one crate against bindings generated from the same provider's schema, run,
-//! and synthesize a configuration equal to the HCL after normalizing both to Terraform JSON.
+//! Round trip over the 103 `hcl` examples of the 70 tfe 0.51.1 registry docs pages: the Rust
+//! pages are generated (and must equal the checked-in `docs/tfe-0.51.1/cdktf/rust`), the code
+//! blocks of those pages compile as one crate against bindings generated from the same
+//! provider's schema, run, and synthesize a configuration equal to the HCL after normalizing
+//! both to Terraform JSON.
 //! Prints how many round-trip and how many raw fallbacks were needed; fails if either gets
 //! worse than `roundtrip_thresholds.txt`.
 
@@ -10,24 +12,18 @@ use std::time::Instant;
 
 use common::{build_and_run, canonical, diff, hcl_to_json, shared, Bindings, Unit};
 
-/// Every `hcl` example of the docs pages: (page path relative to the docs folder, index, text).
-fn corpus(docs: &std::path::Path) -> Vec<(String, usize, String)> {
+/// The `rust` code blocks of a page.
+fn rust_blocks(page: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for section in ["r", "d"] {
-        let mut pages: Vec<_> = std::fs::read_dir(docs.join(section))
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        pages.sort();
-        for p in pages {
-            let text = std::fs::read_to_string(&p).unwrap_or_default();
-            let name = format!(
-                "{section}/{}",
-                p.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            );
-            for (i, ex) in convert::docs::examples(&text).into_iter().enumerate() {
-                out.push((name.clone(), i, ex.text));
+    let mut current: Option<String> = None;
+    for line in page.lines() {
+        match &mut current {
+            None if line == "```rust" => current = Some(String::new()),
+            None => {}
+            Some(_) if line == "```" => out.extend(current.take()),
+            Some(code) => {
+                code.push_str(line);
+                code.push('\n');
             }
         }
     }
@@ -53,47 +49,68 @@ fn tfe_docs_examples_round_trip() {
     schemas
         .add_document(&std::fs::read_to_string(&schema).expect("reads the tfe schema"))
         .expect("reads the tfe schema");
-    let examples = corpus(&shared.join("docs/tfe-0.51.1"));
-    assert_eq!(examples.len(), 103, "the corpus has 103 hcl examples");
-
+    let docs = shared.join("docs/tfe-0.51.1");
     let converter = convert::Converter::new(&schemas);
     let started = Instant::now();
-    let converted: Vec<_> = examples
-        .iter()
-        .map(|(page, i, text)| converter.convert_hcl(&format!("{page}#{i}"), text))
-        .collect();
+    let pages = convert::docs::rust_pages(&docs, &converter).expect("every page converts");
     let elapsed = started.elapsed();
-    println!("converted {} examples in {elapsed:?}", examples.len());
+    assert_eq!(pages.len(), 70, "the corpus has 70 pages");
+
+    // The checked-in pages are these (regenerate with the command in the README).
+    let checked_in = common::root().join("docs/tfe-0.51.1/cdktf/rust");
+    let stale: Vec<String> = pages
+        .iter()
+        .filter(|p| {
+            std::fs::read_to_string(checked_in.join(&p.path))
+                .ok()
+                .as_deref()
+                != Some(&p.text)
+        })
+        .map(|p| p.path.display().to_string())
+        .collect();
+
+    // (page, index, HCL, converted, code block of the Rust page)
+    let mut examples = Vec::new();
+    for page in &pages {
+        let original = std::fs::read_to_string(docs.join(&page.path)).expect("reads the page");
+        let hcl = convert::docs::examples(&original);
+        let blocks = rust_blocks(&page.text);
+        assert_eq!(
+            blocks.len(),
+            hcl.len(),
+            "{}: every example is converted",
+            page.path.display()
+        );
+        for (i, ((ex, c), code)) in hcl.iter().zip(&page.examples).zip(blocks).enumerate() {
+            examples.push((page.path.display().to_string(), i, ex.text.clone(), c, code));
+        }
+    }
+    assert_eq!(examples.len(), 103, "the corpus has 103 hcl examples");
+    println!(
+        "converted {} examples of {} pages in {elapsed:?}",
+        examples.len(),
+        pages.len()
+    );
 
     let mut units = Vec::new();
     let mut fallbacks = 0;
-    let mut failed = Vec::new();
-    for (k, ((page, i, _), c)) in examples.iter().zip(&converted).enumerate() {
-        match c {
-            Ok(c) => {
-                fallbacks += c.fallbacks.len();
-                for f in &c.fallbacks {
-                    println!("  {f}");
-                }
-                units.push(Unit {
-                    module: format!("ex{k:03}"),
-                    stack: format!("ex{k:03}"),
-                    code: c.code.clone(),
-                });
-            }
-            Err(e) => failed.push(format!("{page}#{i}: {e}")),
+    for (k, (_, _, _, c, code)) in examples.iter().enumerate() {
+        fallbacks += c.fallbacks.len();
+        for f in &c.fallbacks {
+            println!("  {f}");
         }
-    }
-    for f in &failed {
-        println!("does not convert: {f}");
+        units.push(Unit {
+            module: format!("ex{k:03}"),
+            stack: format!("ex{k:03}"),
+            code: code.clone(),
+        });
     }
     let results = match build_and_run("convert-roundtrip", Bindings::Schema(&schema), &units) {
         Ok(r) => r,
-        Err(e) => panic!("the converted examples do not compile:\n{e}"),
+        Err(e) => panic!("the examples of the Rust pages do not compile:\n{e}"),
     };
     let mut equal = 0;
-    for (k, ((page, i, text), c)) in examples.iter().zip(&converted).enumerate() {
-        let Ok(c) = c else { continue };
+    for (k, (page, i, text, c, _)) in examples.iter().enumerate() {
         let module = format!("ex{k:03}");
         let Some((_, got)) = results.iter().find(|(n, _)| *n == module) else {
             println!("no output: {page}#{i}");
@@ -120,9 +137,16 @@ fn tfe_docs_examples_round_trip() {
         }
     }
     println!(
-        "round trip: {equal} of {} examples equal; {} convert; {fallbacks} raw fallbacks",
+        "round trip: {equal} of {} examples equal; {} convert and compile; {fallbacks} raw fallbacks",
         examples.len(),
         units.len()
+    );
+    assert!(
+        stale.is_empty(),
+        "docs/tfe-0.51.1/cdktf/rust is stale ({}); regenerate: cargo run -p convert -- docs \
+         --schema ../shared/schemas/tfe.json --docs ../shared/docs/tfe-0.51.1 \
+         --out docs/tfe-0.51.1/cdktf/rust",
+        stale.join(", ")
     );
     let (min_equal, max_fallbacks) = (threshold("round_trip_min"), threshold("fallbacks_max"));
     assert!(
