@@ -171,3 +171,63 @@ fn comparison_sees_differences_but_not_formatting() {
     assert!(diff(&canonical(&want), &canonical(&other), "").is_some());
     assert!(diff(&canonical(&want), &canonical(&extra), "").is_some());
 }
+
+/// cdktf's own figures on the same examples, from the output of
+/// `benches/cdktf-convert/run.sh` (which converts them with `@cdktf/hcl2cdk`, compiles them with
+/// `tsc` and synthesizes each): how many compile, and how many of those synthesize a
+/// configuration equal to the HCL, by the comparison above. Run with
+/// `CDKTF_CONVERT_OUT=target/bench/cdktf-convert/out cargo test -p convert --test roundtrip -- --ignored`.
+#[test]
+#[ignore = "needs the output of benches/cdktf-convert/run.sh"]
+fn cdktf_side_by_side() {
+    let Ok(out) = std::env::var("CDKTF_CONVERT_OUT") else {
+        println!("SKIP: CDKTF_CONVERT_OUT is not set");
+        return;
+    };
+    let Some(shared) = shared("docs/tfe-0.51.1") else {
+        return;
+    };
+    let out = std::path::PathBuf::from(out);
+    let tsc = std::fs::read_to_string(out.join("tsc.log")).unwrap_or_default();
+    let synth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("synth.json")).expect("synth.json"))
+            .expect("synth.json is JSON");
+    let docs = shared.join("docs/tfe-0.51.1");
+    let mut hcl = Vec::new();
+    for section in ["r", "d"] {
+        let mut pages: Vec<_> = std::fs::read_dir(docs.join(section))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        pages.sort();
+        for p in pages {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            hcl.extend(convert::docs::examples(&text).into_iter().map(|e| e.text));
+        }
+    }
+    let (mut compiled, mut equal) = (0, 0);
+    for (k, text) in hcl.iter().enumerate() {
+        let name = format!("ex{k:03}");
+        if tsc.lines().any(|l| l.starts_with(&format!("{name}.ts("))) {
+            continue;
+        }
+        compiled += 1;
+        let Some(got) = synth.get(&name).filter(|v| v.get("error").is_none()) else {
+            continue;
+        };
+        let mut config = convert::Config::default();
+        convert::parse::parse_hcl("x.tf", text, &mut config).expect("parses");
+        let want = canonical(&hcl_to_json(&config, &[]));
+        let mut got = canonical(got);
+        if let Some(m) = got.as_object_mut() {
+            m.remove("terraform");
+        }
+        match diff(&want, &got, "") {
+            None => equal += 1,
+            Some(d) => println!("cdktf differs: {name}: {d}"),
+        }
+    }
+    println!(
+        "cdktf convert: {compiled} of {} compile, {equal} synthesize equal",
+        hcl.len()
+    );
+}
