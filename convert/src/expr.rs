@@ -38,6 +38,14 @@ impl Out {
             plain: None,
         }
     }
+
+    /// A `Value<T>` of the wanted type already (getters, calls): no conversion needed in a list.
+    fn value(tokens: TokenStream) -> Self {
+        Out {
+            tokens,
+            plain: Some("value"),
+        }
+    }
 }
 
 /// The Rust type of a value type.
@@ -155,7 +163,7 @@ impl Ctx<'_, '_> {
                     return self.raw(e, loc, "conditional");
                 }
                 let (t, c, y, n) = (rust_type(vt, item), cond.tokens, yes.tokens, no.tokens);
-                Out::typed(quote!(cdktf::functions::conditional::<#t>(#c, #y, #n)))
+                Out::value(quote!(cdktf::functions::conditional::<#t>(#c, #y, #n)))
             }
             (Expression::TemplateExpr(_), _) => self.template(e, want, loc),
             (Expression::Traversal(_) | Expression::Variable(_), _) => self.reference(e, want, loc),
@@ -185,7 +193,7 @@ impl Ctx<'_, '_> {
         };
         let name = c.name.name.as_str();
         self.uses("function_call");
-        Out::typed(quote!(function_call::<#t>(#name, [#(#args),*].into())))
+        Out::value(quote!(function_call::<#t>(#name, [#(#args),*].into())))
     }
 
     /// A raw expression with the same Terraform text, recorded as a fallback.
@@ -208,7 +216,6 @@ impl Ctx<'_, '_> {
         if let [TemplateElement::Interpolation(i)] = template.elements() {
             return self.value(&i.expr, want, loc);
         }
-        let string = ValueType::String;
         let string_ok = matches!(want, Want::Any | Want::Typed(ValueType::String, _));
         let mut fmt = String::new();
         let mut args = Vec::new();
@@ -220,7 +227,8 @@ impl Ctx<'_, '_> {
                     fmt.push_str(&s.replace('{', "{{").replace('}', "}}"));
                 }
                 TemplateElement::Interpolation(i) if string_ok => {
-                    match self.typed_reference(&i.expr, Want::Typed(&string, None)) {
+                    // Any type formats into the string as its interpolation (no `tostring`).
+                    match self.typed_reference(&i.expr, Want::Any) {
                         Some(tokens) => {
                             fmt.push_str("{}");
                             args.push(tokens);
@@ -236,7 +244,7 @@ impl Ctx<'_, '_> {
 
     fn reference(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
         match self.typed_reference(e, want) {
-            Some(tokens) => Out::typed(tokens),
+            Some(tokens) => Out::value(tokens),
             None => {
                 let reason = match reference_key(e).and_then(|k| self.symbols.get(&k)) {
                     Some(_) => "reference the typed API does not cover",
@@ -351,10 +359,15 @@ fn unify(outs: Vec<Out>, ty: &TokenStream) -> Vec<TokenStream> {
     if first.is_some() && outs.iter().all(|o| o.plain == first) {
         return outs.into_iter().map(|o| o.tokens).collect();
     }
+    // Mixed: what is a `Value<T>` already stays as it is, the rest is converted.
     outs.into_iter()
         .map(|o| {
             let t = o.tokens;
-            quote!(Value::<#ty>::from(#t))
+            if o.plain == Some("value") {
+                t
+            } else {
+                quote!(Value::<#ty>::from(#t))
+            }
         })
         .collect()
 }

@@ -33,5 +33,43 @@ pub fn file(program: &Program, output: &Output, title: &str) -> Result<String> {
         #main
     };
     let parsed: syn::File = syn::parse2(tokens).map_err(|e| Error::Render(e.to_string()))?;
-    Ok(prettyplease::unparse(&parsed))
+    Ok(tidy_macro_arguments(&prettyplease::unparse(&parsed)))
+}
+
+/// prettyplease prints the arguments of `format!` as tokens (`x.value:: < String > ()`); this
+/// writes the turbofish the way it writes it elsewhere (`x.value::<String>()`).
+fn tidy_macro_arguments(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        if line.contains("format!(") && line.contains(":: < ") {
+            let mut l = line.to_string();
+            while let Some(start) = l.find(":: < ") {
+                let Some(len) = l[start..].find(" >") else {
+                    break;
+                };
+                let tidy = format!("::<{}>", &l[start + 5..start + len]);
+                l.replace_range(start..start + len + 2, &tidy);
+                let after = start + tidy.len();
+                if l[after..].starts_with(" (") {
+                    l.replace_range(after..after + 1, "");
+                }
+            }
+            out.push_str(&l);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn turbofish_in_format_arguments_is_tidied() {
+        assert_eq!(
+            super::tidy_macro_arguments("    format!(\"{}-ws\", org.value:: < String > ()),\n"),
+            "    format!(\"{}-ws\", org.value::<String>()),\n"
+        );
+        assert_eq!(super::tidy_macro_arguments("a:: < b\n"), "a:: < b\n");
+    }
 }

@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{build_and_run, shared, Bindings, Unit};
+use std::path::Path;
+
+use common::{build_and_run, canonical, diff, hcl_to_json, shared, Bindings, Unit};
 use serde_json::Value as Json;
 
 /// What legitimately differs: metadata, the provider version constraint, the backend directory.
@@ -96,6 +98,20 @@ fn example_stacks_round_trip_from_json() {
             code: c.code,
         });
     }
+    // HCL fixtures over the same bindings, compared with the HCL as the docs examples are.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meta.tf");
+    let hcl = std::fs::read_to_string(&fixture).expect("reads the fixture");
+    let meta = converter
+        .convert_hcl("fixtures/meta.tf", &hcl)
+        .unwrap_or_else(|e| panic!("the fixture converts: {e}"));
+    for f in &meta.fallbacks {
+        println!("  {f}");
+    }
+    units.push(Unit {
+        module: "fixture_meta".into(),
+        stack: "fixture-meta".into(),
+        code: meta.code.clone(),
+    });
     let results = build_and_run("convert-json-roundtrip", Bindings::CheckedIn, &units)
         .unwrap_or_else(|e| panic!("the converted stacks do not compile:\n{e}"));
     let mut same = 0;
@@ -118,4 +134,19 @@ fn example_stacks_round_trip_from_json() {
         inputs.len()
     );
     assert_eq!(same, inputs.len(), "every stack round-trips from JSON");
+
+    let mut got = results
+        .iter()
+        .find(|(n, _)| n == "fixture_meta")
+        .map(|(_, j)| canonical(j))
+        .expect("the fixture synthesizes");
+    if let Some(m) = got.as_object_mut() {
+        m.remove("terraform");
+    }
+    let mut config = convert::Config::default();
+    convert::parse::parse_hcl("meta.tf", &hcl, &mut config).expect("parses");
+    let want = canonical(&hcl_to_json(&config, &meta.added_variables));
+    assert_eq!(diff(&want, &got, ""), None, "fixtures/meta.tf round-trips");
+    // Only the operator (in the validation) and the conditional's comparison are raw.
+    assert_eq!(meta.fallbacks.len(), 2, "fixtures/meta.tf fallbacks");
 }
