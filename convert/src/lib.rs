@@ -183,3 +183,30 @@ impl<'s> Converter<'s> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Truncated and mangled input gives an error or a program, never a panic.
+    #[test]
+    fn bad_input_never_panics() {
+        let text = "resource \"tfe_team\" \"t\" {\n  name = \"${var.a}-x\"\n  count = length([for x in var.l : x])\n  lifecycle { ignore_changes = [name] }\n}\noutput \"o\" { value = tfe_team.t.id }\n";
+        let schemas = crate::Schemas::new();
+        let converter = crate::Converter::new(&schemas);
+        for end in 0..=text.len() {
+            if let Some(prefix) = text.get(..end) {
+                let _ = converter.convert_hcl("t.tf", prefix);
+                let _ = converter.convert_json("t.tf.json", prefix);
+            }
+        }
+        for junk in [
+            "{",
+            "[]",
+            "{\"resource\": 1}",
+            "{\"resource\": {\"a\": {\"b\": []}}}",
+            "locals { a = }",
+        ] {
+            let _ = converter.convert_hcl("t.tf", junk);
+            let _ = converter.convert_json("t.tf.json", junk);
+        }
+    }
+}

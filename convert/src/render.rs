@@ -44,7 +44,7 @@ fn tidy_macro_arguments(code: &str) -> String {
         if line.contains("format!(") && line.contains(":: < ") {
             let mut l = line.to_string();
             while let Some(start) = l.find(":: < ") {
-                let Some(len) = l[start..].find(" >") else {
+                let Some(len) = l[start..].find(" >").filter(|&len| len >= 5) else {
                     break;
                 };
                 let tidy = format!("::<{}>", &l[start + 5..start + len]);
@@ -71,5 +71,7 @@ mod tests {
             "    format!(\"{}-ws\", org.value::<String>()),\n"
         );
         assert_eq!(super::tidy_macro_arguments("a:: < b\n"), "a:: < b\n");
+        let odd = "format!(\"{}\", x:: < >)\n";
+        assert_eq!(super::tidy_macro_arguments(odd), odd);
     }
 }

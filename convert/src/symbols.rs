@@ -375,7 +375,11 @@ fn name_elements(elements: &mut [Element<'_>]) {
         .iter()
         .map(|e| {
             let s = short(e);
-            let p = if counts.get(&s) == Some(&1) && !TAKEN.contains(&s.as_str()) {
+            // Outputs are never referenced: they do not compete for the short names.
+            let p = if e.kind != Kind::Output
+                && counts.get(&s) == Some(&1)
+                && !TAKEN.contains(&s.as_str())
+            {
                 s
             } else {
                 codegen::naming::snake(&long(e))
@@ -445,4 +449,54 @@ fn order(elements: Vec<Element<'_>>) -> Vec<Element<'_>> {
     }
     let mut slots: Vec<Option<Element<'_>>> = elements.into_iter().map(Some).collect();
     out.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbols(text: &str) -> Vec<(String, String, Option<String>)> {
+        let mut c = Config::default();
+        crate::parse::parse_hcl("t.tf", text, &mut c).expect("parses");
+        let s = Symbols::collect(&c).expect("collects");
+        s.elements
+            .iter()
+            .map(|e| (e.key.clone(), e.var.clone(), e.construct_id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn names_are_labels_where_unambiguous_and_dependencies_come_first() {
+        let got = symbols(
+            r#"
+resource "tfe_team" "test" { name = tfe_organization.org-1.name }
+resource "tfe_workspace" "test" { name = "w" }
+resource "tfe_organization" "org-1" { name = "o" }
+output "type" { value = var.type }
+"#,
+        );
+        let keys: Vec<&str> = got.iter().map(|(k, _, _)| k.as_str()).collect();
+        // The undeclared variable is declared first; the organization before the team using it.
+        assert_eq!(
+            keys,
+            [
+                "var.type",
+                "tfe_workspace.test",
+                "tfe_organization.org-1",
+                "tfe_team.test",
+                "output.type"
+            ]
+        );
+        let var = |k: &str| {
+            got.iter()
+                .find(|(key, _, _)| key == k)
+                .map(|(_, v, id)| (v.clone(), id.clone()))
+        };
+        assert_eq!(var("tfe_organization.org-1"), Some(("org_1".into(), None)));
+        assert_eq!(
+            var("tfe_team.test"),
+            Some(("tfe_team_test".into(), Some("tfe_team_test".into())))
+        );
+        assert_eq!(var("var.type").map(|v| v.0), Some("r#type".into()));
+    }
 }
