@@ -101,7 +101,72 @@ impl Ctx<'_, '_> {
         }
         let mut seen: Vec<&str> = Vec::new();
         for b in &body.blocks {
-            if top && (META_BLOCKS.contains(&b.kind.as_str()) || b.kind == "dynamic") {
+            if top && META_BLOCKS.contains(&b.kind.as_str()) {
+                continue;
+            }
+            if b.kind == "dynamic" {
+                let label = b.labels.first().map(String::as_str).unwrap_or_default();
+                let field = st.field(label).ok_or_else(|| Error::UnknownAttribute {
+                    loc: b.loc.clone(),
+                    tf_type: what.to_string(),
+                    name: label.to_string(),
+                })?;
+                let inner = match (&field.ty, st.block(field)) {
+                    (
+                        FieldType::Block {
+                            mode: BlockMode::List | BlockMode::Set,
+                            ..
+                        },
+                        Some(inner),
+                    ) => inner,
+                    _ if top => {
+                        self.fallback(
+                            &b.loc,
+                            &format!("dynamic \"{label}\""),
+                            "dynamic block of a single block",
+                        );
+                        push_block_override(overrides, b);
+                        continue;
+                    }
+                    _ => {
+                        return Err(Error::Invalid {
+                            loc: b.loc.clone(),
+                            message: format!(
+                                "dynamic `{label}` of a single block is not converted yet"
+                            ),
+                        })
+                    }
+                };
+                if body
+                    .blocks
+                    .iter()
+                    .filter(|x| {
+                        x.kind == *label
+                            || x.kind == "dynamic"
+                                && x.labels.first().map(String::as_str) == Some(label)
+                    })
+                    .count()
+                    > 1
+                {
+                    return Err(Error::Invalid {
+                        loc: b.loc.clone(),
+                        message: format!(
+                            "several `{label}` blocks beside a dynamic one are not converted yet"
+                        ),
+                    });
+                }
+                let path = format!("{what}.{label}");
+                let tokens = self.dynamic_block(
+                    At {
+                        st: inner,
+                        krate,
+                        module,
+                    },
+                    b,
+                    &path,
+                    overrides,
+                )?;
+                values.push((field, tokens));
                 continue;
             }
             if seen.contains(&b.kind.as_str()) {
@@ -203,16 +268,10 @@ impl Ctx<'_, '_> {
                     calls.push(quote!(.count(#v)));
                 }
                 "for_each" => {
-                    let v = self
-                        .value(&a.value, Want::Typed(&DYNAMIC, None), &a.loc)
-                        .tokens;
-                    let e = quote!(Value::<Dynamic>::from(#v).expression());
-                    let it = ident(self.each.as_deref().unwrap_or("each"));
-                    self.uses("TerraformIterator");
-                    self.pre.push(quote!(
-                        let #it = TerraformIterator::<Dynamic>::from_expression(#e);
-                    ));
-                    calls.push(quote!(.for_each(&#it)));
+                    if let Some(it) = self.each.as_deref() {
+                        let it = ident(it);
+                        calls.push(quote!(.for_each(&#it)));
+                    }
                 }
                 "depends_on" => match self.dependables(&a.value) {
                     Some(vars) => {
@@ -257,7 +316,7 @@ impl Ctx<'_, '_> {
                         overrides.push(("lifecycle".into(), body_json(&b.body)));
                     }
                 }
-                "provisioner" | "connection" | "dynamic" => {
+                "provisioner" | "connection" => {
                     self.fallback(
                         &b.loc,
                         &format!("{} {{ ... }}", b.kind),
@@ -269,6 +328,69 @@ impl Ctx<'_, '_> {
             }
         }
         calls
+    }
+
+    /// `let VAR = TerraformIterator::from_expression(...)` before the element, over `e`.
+    pub fn iterator(&mut self, var: &str, e: &hcl::Expression, loc: &Loc) {
+        let out = self.value(e, Want::Typed(&DYNAMIC, None), loc);
+        let v = out.tokens.clone();
+        let v = if out.is_value() {
+            quote!(#v.expression())
+        } else {
+            quote!(Value::<Dynamic>::from(#v).expression())
+        };
+        let it = ident(var);
+        self.uses("TerraformIterator");
+        self.pre.push(quote!(
+            let #it = TerraformIterator::<Dynamic>::from_expression(#v);
+        ));
+    }
+
+    /// A `dynamic "LABEL"` block of a list or set block: `iterator.dynamic(content)`, its content
+    /// converted with references to its iterator typed.
+    fn dynamic_block(
+        &mut self,
+        at: At<'_>,
+        b: &Block,
+        path: &str,
+        overrides: &mut Vec<Override>,
+    ) -> Result<TokenStream> {
+        let invalid = |message: String| Error::Invalid {
+            loc: b.loc.clone(),
+            message,
+        };
+        let label = b
+            .labels
+            .first()
+            .ok_or_else(|| invalid("`dynamic` needs a label".into()))?;
+        let for_each = b
+            .body
+            .attr("for_each")
+            .ok_or_else(|| invalid(format!("dynamic `{label}` has no for_each")))?;
+        let content = b
+            .body
+            .blocks_of("content")
+            .next()
+            .ok_or_else(|| invalid(format!("dynamic `{label}` has no content")))?;
+        let name = match b.body.attr("iterator").map(|a| &a.value) {
+            Some(hcl::Expression::Variable(v)) => v.as_str().to_string(),
+            Some(hcl::Expression::String(s)) => s.clone(),
+            _ => label.clone(),
+        };
+        self.dynamic_count += 1;
+        let var = format!(
+            "{}_dyn{}",
+            codegen::naming::snake(label),
+            self.dynamic_count
+        );
+        self.iterator(&var, &for_each.value, &for_each.loc);
+        let body = crate::rename::rename_body(&content.body, &name, "each");
+        self.dynamic.push(var.clone());
+        let inner = self.construct(at, &body, path, false, overrides);
+        self.dynamic.pop();
+        let inner = inner?;
+        let it = ident(&var);
+        Ok(quote!(#it.dynamic(#inner)))
     }
 
     /// The variables of the elements a `depends_on` list names, if all are declared.

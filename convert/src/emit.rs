@@ -35,8 +35,12 @@ pub struct Ctx<'s, 'c> {
     pub(crate) here: Loc,
     /// The iterator variable of the element being converted, when it uses `for_each`.
     pub(crate) each: Option<String>,
-    /// Statements that go before the element's own (its iterator).
+    /// Statements that go before the element's own (its iterators).
     pub(crate) pre: Vec<TokenStream>,
+    /// The iterator variables of the dynamic blocks being converted, innermost last.
+    pub(crate) dynamic: Vec<String>,
+    /// How many dynamic block iterators were made (their variables are numbered).
+    pub(crate) dynamic_count: usize,
 }
 
 /// An identifier, raw (`r#type`) where it has to be.
@@ -181,6 +185,8 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         here: start,
         each: None,
         pre: Vec::new(),
+        dynamic: Vec::new(),
+        dynamic_count: 0,
     };
     type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
     let mut stmts: Vec<Stmt> = Vec::new();
@@ -330,8 +336,11 @@ impl Ctx<'_, '_> {
         } else {
             t.to_string()
         };
-        if b.body.attr("for_each").is_some() {
-            self.each = Some(format!("{}_each", el.var.trim_start_matches("r#")));
+        if let Some(a) = b.body.attr("for_each") {
+            let it = format!("{}_each", el.var.trim_start_matches("r#"));
+            // Made before the configuration, whose dynamic blocks may iterate over `each`.
+            self.iterator(&it, &a.value, &a.loc);
+            self.each = Some(it);
         }
         let config = self.construct(
             At {

@@ -39,6 +39,11 @@ impl Out {
         }
     }
 
+    /// Whether it is a `Value<T>` already (a getter, a call).
+    pub fn is_value(&self) -> bool {
+        self.plain == Some("value")
+    }
+
     /// A `Value<T>` of the wanted type already (getters, calls): no conversion needed in a list.
     fn value(tokens: TokenStream) -> Self {
         Out {
@@ -273,6 +278,17 @@ impl Ctx<'_, '_> {
             Want::Typed(vt, item) => rust_type(vt, item),
             Want::Any => quote!(Dynamic),
         };
+        if root == "each" {
+            if let Some(it) = self.dynamic.last() {
+                let it = ident(it);
+                return match attrs.as_slice() {
+                    ["key"] => self.convert(quote!(#it.key()), &ValueType::String, want),
+                    ["value"] => self.convert(quote!(#it.value()), &ValueType::Dynamic, want),
+                    ["value", attr] => Some(quote!(#it.value_attr::<#want_ty>(#attr))),
+                    _ => None,
+                };
+            }
+        }
         if root == "each" && matches!(attrs.as_slice(), ["key"] | ["value"]) {
             let it = ident(self.each.as_deref()?);
             if attrs == ["key"] {

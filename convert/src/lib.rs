@@ -31,6 +31,7 @@ pub mod error;
 pub mod expr;
 pub mod json;
 pub mod parse;
+pub mod rename;
 pub mod render;
 pub mod schema;
 pub mod symbols;

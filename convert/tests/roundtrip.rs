@@ -105,6 +105,21 @@ fn tfe_docs_examples_round_trip() {
             code: code.clone(),
         });
     }
+    let compiled = units.len();
+    // A fixture with a dynamic block (none of the docs examples has one), compared likewise.
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dynamic.tf"),
+    )
+    .expect("reads the fixture");
+    let dynamic = converter
+        .convert_hcl("fixtures/dynamic.tf", &fixture)
+        .expect("the fixture converts");
+    assert!(dynamic.fallbacks.is_empty(), "{:?}", dynamic.fallbacks);
+    units.push(Unit {
+        module: "fixture_dynamic".into(),
+        stack: "fixture-dynamic".into(),
+        code: dynamic.code.clone(),
+    });
     let results = match build_and_run("convert-roundtrip", Bindings::Schema(&schema), &units) {
         Ok(r) => r,
         Err(e) => panic!("the examples of the Rust pages do not compile:\n{e}"),
@@ -139,7 +154,7 @@ fn tfe_docs_examples_round_trip() {
     println!(
         "round trip: {equal} of {} examples equal; {} convert and compile; {fallbacks} raw fallbacks",
         examples.len(),
-        units.len()
+        compiled
     );
     assert!(
         stale.is_empty(),
@@ -147,6 +162,22 @@ fn tfe_docs_examples_round_trip() {
          --schema ../shared/schemas/tfe.json --docs ../shared/docs/tfe-0.51.1 \
          --out docs/tfe-0.51.1/cdktf/rust",
         stale.join(", ")
+    );
+    let mut config = convert::Config::default();
+    convert::parse::parse_hcl("dynamic.tf", &fixture, &mut config).expect("parses");
+    let want = canonical(&hcl_to_json(&config, &dynamic.added_variables));
+    let mut got = results
+        .iter()
+        .find(|(n, _)| n == "fixture_dynamic")
+        .map(|(_, j)| canonical(j))
+        .expect("the dynamic fixture synthesizes");
+    if let Some(m) = got.as_object_mut() {
+        m.remove("terraform");
+    }
+    assert_eq!(
+        diff(&want, &got, ""),
+        None,
+        "fixtures/dynamic.tf round-trips"
     );
     let (min_equal, max_fallbacks) = (threshold("round_trip_min"), threshold("fallbacks_max"));
     assert!(

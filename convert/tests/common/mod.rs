@@ -291,6 +291,21 @@ fn bare_meta(body: &convert::config::Body, json: &mut Json, kind: &str) {
         }
     }
     for b in &body.blocks {
+        // A dynamic block's `iterator` is a bare name in JSON.
+        if let (true, Some(label), Some(it)) = (
+            b.kind == "dynamic",
+            b.labels.first(),
+            b.body.attr("iterator"),
+        ) {
+            if let Some(Json::Object(d)) = m.get_mut("dynamic") {
+                if let Some(Json::Object(block)) = d.get_mut(label) {
+                    block.insert(
+                        "iterator".into(),
+                        Json::String(convert::tfjson::expr_text(&it.value)),
+                    );
+                }
+            }
+        }
         if b.kind == "lifecycle" {
             if let Some(Json::Array(list)) = m.get_mut("lifecycle") {
                 for item in list {
