@@ -4,7 +4,7 @@
 //! The pipeline runs one way: read ([`parse`] for HCL, [`json`] for Terraform JSON) -> the
 //! configuration IR ([`config`]) -> resolve against the provider schemas ([`schema`], which is
 //! codegen's own IR, so every name is the generated one) and order the elements ([`symbols`]) ->
-//! emit Rust tokens ([`emit`], [`body`], [`declare`], [`expr`]) -> render with prettyplease ([`render`]).
+//! emit Rust tokens ([`emit`], [`body`], [`meta`], [`declare`], [`expr`]) -> render with prettyplease ([`render`]).
 //!
 //! References between elements become typed getters (`tfe_agent_pool.pool.id` ->
 //! `pool.id()`); what the typed API does not cover yet (function calls, operators, `for`,
@@ -30,6 +30,7 @@ pub mod emit;
 pub mod error;
 pub mod expr;
 pub mod json;
+pub mod meta;
 pub mod parse;
 pub mod rename;
 pub mod render;
