@@ -6,7 +6,7 @@
 //! ```
 //!
 //! `INPUT` is a `.tf` or `.tf.json` file (`cdk.tf.json` too), a directory of them, or `-` for
-//! HCL on standard input. `docs` writes the Rust pages of a registry docs folder. Fallbacks are listed
+//! standard input (HCL, or Terraform JSON when it starts with `{`). `docs` writes the Rust pages of a registry docs folder. Fallbacks are listed
 //! on standard error; errors name file, line and column and exit with status 1, writing nothing.
 
 use std::io::Read;
@@ -112,7 +112,12 @@ fn run() -> Result<(), String> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| format!("<stdin>: {e}"))?;
-        converter.convert_hcl("<stdin>", &text)
+        // Terraform JSON is an object; HCL never starts with `{`.
+        if text.trim_start().starts_with('{') {
+            converter.convert_json("<stdin>", &text)
+        } else {
+            converter.convert_hcl("<stdin>", &text)
+        }
     } else {
         converter.convert_path(std::path::Path::new(&args.input))
     }

@@ -111,3 +111,36 @@ fn errors_name_file_line_and_column_and_write_nothing() {
         assert!(!out.exists(), "{hcl}: nothing is written on error");
     }
 }
+
+#[test]
+fn main_output_and_json_on_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tf2rs"))
+        .arg("--schema")
+        .arg(schema())
+        .args(["--main", "my-stack", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs tf2rs");
+    let json = r#"{"resource": {"tfe_project": {"p": {"name": "${var.n}"}}}}"#;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(json.as_bytes())
+        .expect("writes stdin");
+    let o = child.wait_with_output().expect("tf2rs ends");
+    let code = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(code.contains("fn main() -> cdktf::Result<()>"), "{code}");
+    assert!(
+        code.contains("TerraformStack::new(&app, \"my-stack\")"),
+        "{code}"
+    );
+    assert!(
+        code.contains("ProjectConfig::new(n.value::<String>())"),
+        "{code}"
+    );
+}
