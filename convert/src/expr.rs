@@ -319,6 +319,17 @@ impl Ctx<'_, '_> {
         match (&el.kind, root, attrs.as_slice()) {
             (Kind::Variable | Kind::Local, _, [_]) => Some(quote!(#var.value::<#want_ty>())),
             (Kind::Module, _, [_, out]) => Some(quote!(#var.get::<#want_ty>(#out))),
+            // A whole element used as a value (`slug = data.tfe_slug.test`): its address, the
+            // type the argument wants asserted, as the HCL does.
+            (Kind::Resource | Kind::Data, _, rest)
+                if matches!((root, rest), ("data" | "resource", [_, _]) | (_, [_]))
+                    && self.schemas.find(&el.tf_type, el.kind == Kind::Data).is_some() =>
+            {
+                Some(match want {
+                    Want::Typed(..) => quote!(Value::<#want_ty>::from_expression(#var.fqn())),
+                    Want::Any => quote!(#var.fqn()),
+                })
+            }
             (Kind::Resource | Kind::Data, _, rest) if !el.repeated => {
                 let attr = match (root, rest) {
                     ("data" | "resource", [_, _, a]) => *a,
