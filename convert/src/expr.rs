@@ -108,14 +108,17 @@ impl Ctx<'_, '_> {
                 Expression::String(s),
                 Want::Any | Want::Typed(ValueType::String | ValueType::Dynamic, _),
             ) => {
-                let tokens = if s.contains("${") || s.contains("%{") {
-                    self.uses("Value");
-                    quote!(Value::literal(#s))
-                } else {
-                    quote!(#s)
-                };
+                if s.contains("${") || s.contains("%{") {
+                    // Text Terraform must read verbatim (HCL wrote `$${`): a literal value.
+                    return Out::value(match want {
+                        Want::Typed(ValueType::Dynamic, _) => {
+                            quote!(Value::literal(#s).into_dynamic())
+                        }
+                        _ => quote!(Value::literal(#s)),
+                    });
+                }
                 Out {
-                    tokens,
+                    tokens: quote!(#s),
                     plain: Some("str"),
                 }
             }
@@ -323,7 +326,10 @@ impl Ctx<'_, '_> {
             // type the argument wants asserted, as the HCL does.
             (Kind::Resource | Kind::Data, _, rest)
                 if matches!((root, rest), ("data" | "resource", [_, _]) | (_, [_]))
-                    && self.schemas.find(&el.tf_type, el.kind == Kind::Data).is_some() =>
+                    && self
+                        .schemas
+                        .find(&el.tf_type, el.kind == Kind::Data)
+                        .is_some() =>
             {
                 Some(match want {
                     Want::Typed(..) => quote!(Value::<#want_ty>::from_expression(#var.fqn())),

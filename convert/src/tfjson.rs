@@ -241,3 +241,17 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    /// `$${` in HCL is a literal `${`; in Terraform JSON it is written `$${` again.
+    #[test]
+    fn escaped_template_sequences_stay_literal() {
+        let e = Expression::from(hcl_edit::parser::parse_expr("\"$${x} %%{y}\"").expect("parses"));
+        assert_eq!(expr_to_json(&e), Json::from("$${x} %%{y}"));
+        let e = Expression::from(hcl_edit::parser::parse_expr("\"a\\\"b\\n\"").expect("parses"));
+        assert_eq!(expr_to_json(&e), Json::from("a\"b\n"));
+    }
+}
