@@ -189,6 +189,29 @@ impl<'s> Converter<'s> {
 
 #[cfg(test)]
 mod tests {
+    /// Same input, same bytes; the crate name of the bindings is the caller's to choose.
+    #[test]
+    fn output_is_deterministic_and_crate_paths_follow_the_name() {
+        let schema = include_str!("../../schema/tfe.json");
+        let mut schemas = crate::Schemas::new();
+        schemas
+            .add_document(schema)
+            .expect("schema/tfe.json")
+            .crate_name("tfe", "tfe_bindings");
+        let converter = crate::Converter::new(&schemas);
+        let text = "resource \"tfe_project\" \"b\" { name = tfe_project.a.name }\nresource \"tfe_project\" \"a\" { name = \"n\" }\n";
+        let one = converter.convert_hcl("t.tf", text).expect("converts");
+        let two = converter.convert_hcl("t.tf", text).expect("converts");
+        assert_eq!(one.code, two.code);
+        assert!(
+            one.code
+                .contains("use tfe_bindings::project::{Project, ProjectConfig};"),
+            "{}",
+            one.code
+        );
+        assert_eq!(one.features.iter().collect::<Vec<_>>(), ["tfe_project"]);
+    }
+
     /// Truncated and mangled input gives an error or a program, never a panic.
     #[test]
     fn bad_input_never_panics() {

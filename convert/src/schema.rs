@@ -39,6 +39,17 @@ impl Schemas {
         Ok(self)
     }
 
+    /// Writes paths into the bindings of provider `provider` with crate name `krate` (default:
+    /// the name `codegen` gives the package, `tfe` for `tfe`).
+    pub fn crate_name(&mut self, provider: &str, krate: &str) -> &mut Self {
+        for (p, k) in &mut self.providers {
+            if p.provider_name == provider {
+                *k = krate.to_string();
+            }
+        }
+        self
+    }
+
     /// The provider with local name `name`.
     pub fn provider(&self, name: &str) -> Option<(&Package, &str)> {
         self.providers
