@@ -11,6 +11,14 @@
 //! splats, conditionals, elements of providers without a schema) becomes a raw expression that
 //! synthesizes the same Terraform, and every such [`Fallback`] is reported with its location.
 //!
+//! # Where cdktf's `convert` is wrong, and this one is not
+//!
+//! On the tfe docs examples cdktf 0.21's `convert` writes `provider = tfe.admin` as a string
+//! (which does not compile), bare identifiers for variables that are used but not declared,
+//! a trailing newline after strings that end in `\n` escapes, and doubly escaped quotes. Here the
+//! provider is the aliased provider's handle, such variables are declared, and string values
+//! are kept exactly (`convert/tests/roundtrip.rs` compares every value with the HCL's).
+//!
 //! ```
 //! let mut schemas = convert::Schemas::new();
 //! let converted = convert::Converter::new(&schemas)
