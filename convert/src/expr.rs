@@ -275,7 +275,7 @@ impl Ctx<'_, '_> {
         };
         let attrs = leading_attrs(ops);
         if attrs.len() != ops.len() {
-            return None;
+            return self.instance_reference(e, root, ops, want);
         }
         let want_ty = match want {
             Want::Typed(vt, item) => rust_type(vt, item),
@@ -355,6 +355,60 @@ impl Ctx<'_, '_> {
             }
             _ => None,
         }
+    }
+
+    /// A reference to one instance of an element that uses `count` or `for_each`
+    /// (`aws_lb.this[0].arn`, `x.y["k"].id`): the element's address indexed, typed by the
+    /// attribute's schema type.
+    fn instance_reference(
+        &mut self,
+        e: &Expression,
+        root: &str,
+        ops: &[hcl::expr::TraversalOperator],
+        want: Want<'_>,
+    ) -> Option<TokenStream> {
+        use hcl::expr::TraversalOperator as Op;
+        let rest = match (root, ops) {
+            ("data" | "resource", [Op::GetAttr(_), rest @ ..]) => rest,
+            ("var" | "local" | "module" | "each" | "count" | "path" | "self" | "terraform", _) => {
+                return None
+            }
+            (_, rest) => rest,
+        };
+        let [Op::GetAttr(_), Op::Index(index), Op::GetAttr(attr)] = rest else {
+            return None;
+        };
+        let index = match index {
+            Expression::Number(n) => {
+                let i = proc_macro2::Literal::usize_unsuffixed(usize::try_from(n.as_u64()?).ok()?);
+                quote!(.index(#i))
+            }
+            Expression::String(k) => quote!(.key(#k)),
+            _ => return None,
+        };
+        let key = reference_key(e)?;
+        if !self.declared.contains(&key) {
+            return None;
+        }
+        let symbols = self.symbols;
+        let el = symbols.get(&key)?;
+        if !el.repeated || !matches!(el.kind, Kind::Resource | Kind::Data) {
+            return None;
+        }
+        let found = self.schemas.find(&el.tf_type, el.kind == Kind::Data)?;
+        let field = Struct::config(found.item).field(attr.as_str())?;
+        let FieldType::Attr(vt) = &field.ty else {
+            return None;
+        };
+        if vt.has_object() {
+            return None;
+        }
+        self.mark_used(&el.var);
+        let var = ident(&el.var);
+        let t = rust_type(vt, None);
+        let name = attr.as_str();
+        let tokens = quote!(Value::<#t>::from_expression(#var.fqn()#index.attr(#name)));
+        self.convert(tokens, vt, want)
     }
 
     /// A typed value of type `have` as `want`.
