@@ -98,127 +98,31 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
+        // Each block type once, in the order it first appears (static or dynamic).
+        let mut labels: Vec<&str> = Vec::new();
         for b in &body.blocks {
-            if top && META_BLOCKS.contains(&b.kind.as_str()) {
-                continue;
+            let label = block_label(b);
+            if !(top && META_BLOCKS.contains(&b.kind.as_str())) && !labels.contains(&label) {
+                labels.push(label);
             }
-            if b.kind == "dynamic" {
-                let label = b.labels.first().map(String::as_str).unwrap_or_default();
-                let field = st.field(label).ok_or_else(|| Error::UnknownAttribute {
-                    loc: b.loc.clone(),
-                    tf_type: what.to_string(),
-                    name: label.to_string(),
-                })?;
-                let inner = match (&field.ty, st.block(field)) {
-                    (
-                        FieldType::Block {
-                            mode: BlockMode::List | BlockMode::Set,
-                            ..
-                        },
-                        Some(inner),
-                    ) => inner,
-                    _ if top => {
-                        self.fallback(
-                            &b.loc,
-                            &format!("dynamic \"{label}\""),
-                            "dynamic block of a single block",
-                        );
+        }
+        for label in labels {
+            let marks = (self.pre.len(), self.fallbacks.len(), overrides.len());
+            match self.block_field(at, body, label, what, overrides) {
+                Ok(Some(v)) => values.push(v),
+                Ok(None) => {}
+                // At the top, blocks the typed API cannot hold yet go whole to an override.
+                Err(Error::Invalid { loc, message }) if top => {
+                    self.pre.truncate(marks.0);
+                    self.fallbacks.truncate(marks.1);
+                    overrides.truncate(marks.2);
+                    self.fallback(&loc, &format!("{label} {{ ... }}"), &message);
+                    for b in body.blocks.iter().filter(|b| block_label(b) == label) {
                         push_block_override(overrides, b);
-                        continue;
                     }
-                    _ => {
-                        return Err(Error::Invalid {
-                            loc: b.loc.clone(),
-                            message: format!(
-                                "dynamic `{label}` of a single block is not converted yet"
-                            ),
-                        })
-                    }
-                };
-                if body
-                    .blocks
-                    .iter()
-                    .filter(|x| {
-                        x.kind == *label
-                            || x.kind == "dynamic"
-                                && x.labels.first().map(String::as_str) == Some(label)
-                    })
-                    .count()
-                    > 1
-                {
-                    return Err(Error::Invalid {
-                        loc: b.loc.clone(),
-                        message: format!(
-                            "several `{label}` blocks beside a dynamic one are not converted yet"
-                        ),
-                    });
                 }
-                let path = format!("{what}.{label}");
-                let tokens = self.dynamic_block(
-                    At {
-                        st: inner,
-                        krate,
-                        module,
-                    },
-                    b,
-                    &path,
-                    overrides,
-                )?;
-                values.push((field, tokens));
-                continue;
+                Err(e) => return Err(e),
             }
-            if seen.contains(&b.kind.as_str()) {
-                continue;
-            }
-            seen.push(&b.kind);
-            let field = st.field(&b.kind).ok_or_else(|| Error::UnknownAttribute {
-                loc: b.loc.clone(),
-                tf_type: what.to_string(),
-                name: b.kind.clone(),
-            })?;
-            let FieldType::Block { mode, .. } = &field.ty else {
-                return Err(Error::Invalid {
-                    loc: b.loc.clone(),
-                    message: format!("`{}` is an argument of `{what}`, not a block", b.kind),
-                });
-            };
-            let Some(inner) = st.block(field) else {
-                continue;
-            };
-            let path = format!("{what}.{}", b.kind);
-            let mut items = Vec::new();
-            for blk in body.blocks_of(&b.kind) {
-                items.push(self.construct(
-                    At {
-                        st: inner,
-                        krate,
-                        module,
-                    },
-                    &blk.body,
-                    &path,
-                    false,
-                    overrides,
-                )?);
-            }
-            let tokens = match (mode, items.as_slice()) {
-                (BlockMode::Single | BlockMode::OneOf { .. }, [one]) => one.clone(),
-                (BlockMode::List | BlockMode::Set, [one]) => one.clone(),
-                (BlockMode::List | BlockMode::Set, many) => quote!([#(#many),*]),
-                (BlockMode::Map, _) => {
-                    return Err(Error::Invalid {
-                        loc: b.loc.clone(),
-                        message: format!("map block `{path}` is not converted yet"),
-                    })
-                }
-                _ => {
-                    return Err(Error::Invalid {
-                        loc: b.loc.clone(),
-                        message: format!("`{path}` takes one block, found {}", items.len()),
-                    })
-                }
-            };
-            values.push((field, tokens));
         }
         let ty = self.type_path(krate, module, st.name);
         let mut required = Vec::new();
@@ -228,8 +132,17 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|f| f.presence == Presence::Required)
         {
+            let overridden = overrides
+                .iter()
+                .any(|(k, v)| *k == f.tf_name || k == "dynamic" && v.get(&f.tf_name).is_some());
             match values.iter().position(|(v, _)| v.tf_name == f.tf_name) {
                 Some(i) => required.push(values.remove(i).1),
+                // Required blocks that went to an override: no static blocks here.
+                None if top && overridden && is_list_block(f) => {
+                    let name = st.block(f).map(|b| b.name).unwrap_or_default();
+                    let b = self.type_path(krate, module, name);
+                    required.push(quote!(Vec::<#b>::new()));
+                }
                 None => {
                     let loc = body
                         .attrs
@@ -252,6 +165,84 @@ impl Ctx<'_, '_> {
             quote!(.#setter(#v))
         });
         Ok(quote!(#ty::new(#(#required),*) #(#setters)*))
+    }
+
+    /// The value of the blocks of type `label` in `body` (static blocks, or one dynamic block
+    /// of a list or set block), for the field's setter.
+    fn block_field<'f>(
+        &mut self,
+        at: At<'f>,
+        body: &Body,
+        label: &str,
+        what: &str,
+        overrides: &mut Vec<Override>,
+    ) -> Result<Option<(&'f Field, TokenStream)>> {
+        let At { st, krate, module } = at;
+        let blocks: Vec<&Block> = body
+            .blocks
+            .iter()
+            .filter(|b| block_label(b) == label)
+            .collect();
+        let Some(first) = blocks.first() else {
+            return Ok(None);
+        };
+        let field = st.field(label).ok_or_else(|| Error::UnknownAttribute {
+            loc: first.loc.clone(),
+            tf_type: what.to_string(),
+            name: label.to_string(),
+        })?;
+        let FieldType::Block { mode, .. } = &field.ty else {
+            return Err(Error::Invalid {
+                loc: first.loc.clone(),
+                message: format!("`{label}` is an argument of `{what}`, not a block"),
+            });
+        };
+        let Some(inner) = st.block(field) else {
+            return Ok(None);
+        };
+        let inner_at = At {
+            st: inner,
+            krate,
+            module,
+        };
+        let path = format!("{what}.{label}");
+        let invalid = |message: String| Error::Invalid {
+            loc: first.loc.clone(),
+            message,
+        };
+        if blocks.iter().any(|b| b.kind == "dynamic") {
+            if blocks.len() > 1 {
+                return Err(invalid(format!(
+                    "several `{label}` blocks beside a dynamic one are not converted yet"
+                )));
+            }
+            if !matches!(mode, BlockMode::List | BlockMode::Set) {
+                return Err(invalid(format!(
+                    "dynamic `{label}` of a single block is not converted yet"
+                )));
+            }
+            let tokens = self.dynamic_block(inner_at, first, &path, overrides)?;
+            return Ok(Some((field, tokens)));
+        }
+        let mut items = Vec::new();
+        for blk in &blocks {
+            items.push(self.construct(inner_at, &blk.body, &path, false, overrides)?);
+        }
+        let tokens = match (mode, items.as_slice()) {
+            (BlockMode::Single | BlockMode::OneOf { .. }, [one]) => one.clone(),
+            (BlockMode::List | BlockMode::Set, [one]) => one.clone(),
+            (BlockMode::List | BlockMode::Set, many) => quote!([#(#many),*]),
+            (BlockMode::Map, _) => {
+                return Err(invalid(format!("map block `{path}` is not converted yet")))
+            }
+            _ => {
+                return Err(invalid(format!(
+                    "`{path}` takes one block, found {}",
+                    items.len()
+                )))
+            }
+        };
+        Ok(Some((field, tokens)))
     }
 
     /// `let VAR = TerraformIterator::from_expression(...)` before the element, over `e`.
@@ -319,6 +310,26 @@ impl Ctx<'_, '_> {
 }
 
 const DYNAMIC: codegen::ir::ValueType = codegen::ir::ValueType::Dynamic;
+
+/// Whether a field is a list or set block.
+fn is_list_block(f: &Field) -> bool {
+    matches!(
+        f.ty,
+        FieldType::Block {
+            mode: BlockMode::List | BlockMode::Set,
+            ..
+        }
+    )
+}
+
+/// The block type a block sets: its kind, or a dynamic block's label.
+fn block_label(b: &Block) -> &str {
+    if b.kind == "dynamic" {
+        b.labels.first().map_or("", String::as_str)
+    } else {
+        &b.kind
+    }
+}
 
 /// `body` with the attributes that are blocks of `st` (`x = {...}` or `x = [{...}]`, as
 /// Terraform JSON and some HCL write them) turned into blocks; `None` when there are none.

@@ -21,6 +21,15 @@ impl Ctx<'_, '_> {
         for a in &b.body.attrs {
             match (a.name.as_str(), &a.value) {
                 ("required_providers", _) => {}
+                ("required_version", _) => {
+                    // A module function has a scope, not the stack whose setting this is.
+                    let text = tfjson::expr_text(&a.value);
+                    self.fallback(
+                        &a.loc,
+                        &text,
+                        "required_version not written (a stack setting)",
+                    );
+                }
                 ("backend", hcl::Expression::Object(obj)) => {
                     for (k, v) in obj {
                         let mut body = crate::config::Body::default();
