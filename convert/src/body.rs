@@ -102,7 +102,8 @@ impl Ctx<'_, '_> {
         let mut labels: Vec<&str> = Vec::new();
         for b in &body.blocks {
             let label = block_label(b);
-            if !(top && META_BLOCKS.contains(&b.kind.as_str())) && !labels.contains(&label) {
+            let meta = top && META_BLOCKS.contains(&b.kind.as_str());
+            if !meta && !labels.contains(&label) {
                 labels.push(label);
             }
         }
