@@ -83,6 +83,10 @@ impl Ctx<'_, '_> {
     pub fn value(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
         match (e, want) {
             (Expression::Parenthesis(inner), _) => self.value(inner, want, loc),
+            (Expression::Null, Want::Any) => {
+                self.needs_serde_json = true;
+                Out::typed(quote!(serde_json::Value::Null))
+            }
             (Expression::Null, Want::Typed(vt, item)) => {
                 let t = rust_type(vt, item);
                 Out::typed(quote!(Value::<#t>::null()))
