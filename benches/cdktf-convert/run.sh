@@ -8,9 +8,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${SHARED:-$root/../shared}
 work=$root/target/bench/cdktf-convert
 mkdir -p "$work"
-cp "$root/benches/cdktf-convert/package.json" "$root/benches/cdktf-convert/convert.js" "$work/"
+cp "$root"/benches/cdktf-convert/{package.json,package-lock.json,convert.js} "$work/"
 cd "$work"
-[ -d node_modules/@cdktf/hcl2cdk ] || npm install --no-audit --no-fund
+[ -d node_modules/@cdktf/hcl2cdk ] || npm ci --no-audit --no-fund
 rm -rf out
 node convert.js "$shared/docs/tfe-0.51.1" "$shared/schemas/tfe.json" out 2>convert.err
 cd out
