@@ -1,0 +1,506 @@
+//! Expressions -> Rust values of the generated API: literals, typed getters of the elements they
+//! refer to, typed containers; anything else a raw expression (`Expression::raw`) that
+//! synthesizes the same Terraform, recorded as a [`Fallback`](crate::Fallback).
+
+use codegen::ir::{FieldType, Item, ValueType};
+use hcl::expr::{Expression, ObjectKey};
+use hcl::template::{Element as TemplateElement, Template};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::config::Loc;
+use crate::emit::{ident, Ctx};
+use crate::schema::{same_rust_type, Struct};
+use crate::symbols::{leading_attrs, reference_key, Kind};
+use crate::tfjson;
+
+/// What a value is converted to.
+#[derive(Clone, Copy, Debug)]
+pub enum Want<'a> {
+    /// `impl Into<Value<T>>` of this type (with the item its object types belong to).
+    Typed(&'a ValueType, Option<&'a Item>),
+    /// Anything the runtime accepts as a value (`impl AnyValue`: outputs, locals).
+    Any,
+}
+
+/// A converted value and whether it is a bare literal (which `vec![...]` can mix only with
+/// literals of its own kind).
+pub struct Out {
+    /// The Rust expression.
+    pub tokens: TokenStream,
+    plain: Option<&'static str>,
+}
+
+impl Out {
+    fn typed(tokens: TokenStream) -> Self {
+        Out {
+            tokens,
+            plain: None,
+        }
+    }
+
+    /// Whether it is a `Value<T>` already (a getter, a call).
+    pub fn is_value(&self) -> bool {
+        self.plain == Some("value")
+    }
+
+    /// A `Value<T>` of the wanted type already (getters, calls): no conversion needed in a list.
+    fn value(tokens: TokenStream) -> Self {
+        Out {
+            tokens,
+            plain: Some("value"),
+        }
+    }
+}
+
+/// The Rust type of a value type.
+pub fn rust_type(vt: &ValueType, item: Option<&Item>) -> TokenStream {
+    match vt {
+        ValueType::String => quote!(String),
+        ValueType::Number => quote!(f64),
+        ValueType::Bool => quote!(bool),
+        ValueType::Dynamic => quote!(Dynamic),
+        ValueType::List(t) | ValueType::Set(t) => {
+            let t = rust_type(t, item);
+            quote!(Vec<#t>)
+        }
+        ValueType::Map(t) => {
+            let t = rust_type(t, item);
+            quote!(std::collections::BTreeMap<String, #t>)
+        }
+        ValueType::Object(id) => match item.and_then(|i| i.types.get(*id)) {
+            Some(ty) => {
+                let name = ident(&ty.rust_name);
+                quote!(#name)
+            }
+            None => quote!(Dynamic),
+        },
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Converts `e` to a value of `want`; `loc` is where the attribute is, for fallbacks.
+    pub fn value(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
+        match (e, want) {
+            (Expression::Parenthesis(inner), _) => self.value(inner, want, loc),
+            (Expression::Null, Want::Any) => {
+                self.needs_serde_json = true;
+                Out::typed(quote!(serde_json::Value::Null))
+            }
+            (Expression::Null, Want::Typed(vt, item)) => {
+                let t = rust_type(vt, item);
+                Out::typed(quote!(Value::<#t>::null()))
+            }
+            (
+                Expression::Bool(b),
+                Want::Any | Want::Typed(ValueType::Bool | ValueType::Dynamic, _),
+            ) => Out {
+                tokens: quote!(#b),
+                plain: Some("bool"),
+            },
+            (
+                Expression::Number(n),
+                Want::Any | Want::Typed(ValueType::Number | ValueType::Dynamic, _),
+            ) => {
+                let tokens = number_tokens(n, matches!(want, Want::Typed(ValueType::Number, _)));
+                Out {
+                    tokens,
+                    plain: Some("number"),
+                }
+            }
+            (
+                Expression::String(s),
+                Want::Any | Want::Typed(ValueType::String | ValueType::Dynamic, _),
+            ) => {
+                if s.contains("${") || s.contains("%{") {
+                    // Text Terraform must read verbatim (HCL wrote `$${`): a literal value.
+                    return Out::value(match want {
+                        Want::Typed(ValueType::Dynamic, _) => {
+                            quote!(Value::literal(#s).into_dynamic())
+                        }
+                        _ => quote!(Value::literal(#s)),
+                    });
+                }
+                Out {
+                    tokens: quote!(#s),
+                    plain: Some("str"),
+                }
+            }
+            (
+                Expression::Array(items),
+                Want::Typed(ValueType::List(t) | ValueType::Set(t), item),
+            ) => {
+                let outs: Vec<Out> = items
+                    .iter()
+                    .map(|i| self.value(i, Want::Typed(t, item), loc))
+                    .collect();
+                let elems = unify(outs, &rust_type(t, item));
+                if items.is_empty() {
+                    let ty = rust_type(t, item);
+                    return Out::typed(quote!(Vec::<Value<#ty>>::new()));
+                }
+                Out::typed(quote!([#(#elems),*]))
+            }
+            (Expression::Object(obj), Want::Typed(ValueType::Map(t), item)) if !obj.is_empty() => {
+                let mut keys = Vec::new();
+                let mut outs = Vec::new();
+                for (k, v) in obj {
+                    let Some(k) = tfjson::literal_key(k) else {
+                        return self.raw(e, loc, "computed map key");
+                    };
+                    keys.push(k);
+                    outs.push(self.value(v, Want::Typed(t, item), loc));
+                }
+                let vals = unify(outs, &rust_type(t, item));
+                Out::typed(quote!([#((#keys, #vals)),*]))
+            }
+            (
+                Expression::Array(_) | Expression::Object(_),
+                Want::Any | Want::Typed(ValueType::Dynamic, _),
+            ) if is_literal(e) => {
+                let json = crate::emit::json_tokens(&tfjson::expr_to_json(e));
+                self.needs_serde_json = true;
+                Out::typed(quote!(serde_json::json!(#json)))
+            }
+            (Expression::FuncCall(c), _) if c.name.namespace.is_empty() && !c.expand_final => {
+                self.call(e, c, want, loc)
+            }
+            (Expression::Conditional(c), Want::Typed(vt, item)) => {
+                let mark = self.fallbacks.len();
+                let cond = self.value(&c.cond_expr, Want::Typed(&BOOL, None), loc);
+                let yes = self.value(&c.true_expr, want, loc);
+                let no = self.value(&c.false_expr, want, loc);
+                if self.fallbacks.len() > mark {
+                    self.fallbacks.truncate(mark);
+                    return self.raw(e, loc, "conditional");
+                }
+                let (t, c, y, n) = (rust_type(vt, item), cond.tokens, yes.tokens, no.tokens);
+                Out::value(quote!(cdktf::functions::conditional::<#t>(#c, #y, #n)))
+            }
+            (Expression::TemplateExpr(_), _) => self.template(e, want, loc),
+            (Expression::Traversal(_) | Expression::Variable(_), _) => self.reference(e, want, loc),
+            _ => self.raw(e, loc, kind_of(e)),
+        }
+    }
+
+    /// A call of a built-in function through the runtime's typed `function_call`, its arguments
+    /// as values; raw when an argument would be.
+    fn call(&mut self, e: &Expression, c: &hcl::expr::FuncCall, want: Want<'_>, loc: &Loc) -> Out {
+        let mark = self.fallbacks.len();
+        let args: Vec<TokenStream> = c
+            .args
+            .iter()
+            .map(|a| {
+                let t = self.value(a, Want::Typed(&DYNAMIC, None), loc).tokens;
+                quote!(Value::<Dynamic>::from(#t))
+            })
+            .collect();
+        if self.fallbacks.len() > mark {
+            self.fallbacks.truncate(mark);
+            return self.raw(e, loc, "function call");
+        }
+        let t = match want {
+            Want::Typed(vt, item) => rust_type(vt, item),
+            Want::Any => quote!(Dynamic),
+        };
+        let name = c.name.name.as_str();
+        self.uses("function_call");
+        Out::value(quote!(function_call::<#t>(#name, [#(#args),*].into())))
+    }
+
+    /// A raw expression with the same Terraform text, recorded as a fallback.
+    pub fn raw(&mut self, e: &Expression, loc: &Loc, reason: &str) -> Out {
+        let text = tfjson::expr_text(e);
+        self.fallback(loc, &text, reason);
+        self.uses("Expression");
+        Out::typed(quote!(Expression::raw(#text)))
+    }
+
+    /// A template: one interpolation is its expression; literals and references of a string
+    /// become `format!`; anything else is raw.
+    fn template(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
+        let Expression::TemplateExpr(t) = e else {
+            return self.raw(e, loc, "template");
+        };
+        let Ok(template) = Template::from_expr(t) else {
+            return self.raw(e, loc, "template");
+        };
+        if let [TemplateElement::Interpolation(i)] = template.elements() {
+            return self.value(&i.expr, want, loc);
+        }
+        let string_ok = matches!(want, Want::Any | Want::Typed(ValueType::String, _));
+        let mut fmt = String::new();
+        let mut args = Vec::new();
+        for el in template.elements() {
+            match el {
+                TemplateElement::Literal(s)
+                    if string_ok && !s.contains('$') && !s.contains("%{") =>
+                {
+                    fmt.push_str(&s.replace('{', "{{").replace('}', "}}"));
+                }
+                TemplateElement::Interpolation(i) if string_ok => {
+                    // Any type formats into the string as its interpolation (no `tostring`).
+                    match self.typed_reference(&i.expr, Want::Any) {
+                        Some(tokens) => {
+                            fmt.push_str("{}");
+                            args.push(tokens);
+                        }
+                        None => return self.raw(e, loc, "template with expressions"),
+                    }
+                }
+                _ => return self.raw(e, loc, "template"),
+            }
+        }
+        Out::typed(quote!(format!(#fmt, #(#args),*)))
+    }
+
+    fn reference(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
+        match self.typed_reference(e, want) {
+            Some(tokens) => Out::value(tokens),
+            None => {
+                let reason = match reference_key(e).and_then(|k| self.symbols.get(&k)) {
+                    Some(_) => "reference the typed API does not cover",
+                    None => "reference to something not declared in this configuration",
+                };
+                self.raw(e, loc, reason)
+            }
+        }
+    }
+
+    /// A typed getter call for a reference to a declared element, converted to `want`.
+    pub fn typed_reference(&mut self, e: &Expression, want: Want<'_>) -> Option<TokenStream> {
+        let (root, ops) = match e {
+            Expression::Traversal(t) => match &t.expr {
+                Expression::Variable(v) => (v.as_str(), t.operators.as_slice()),
+                _ => return None,
+            },
+            Expression::Variable(v) => (v.as_str(), &[][..]),
+            _ => return None,
+        };
+        let attrs = leading_attrs(ops);
+        if attrs.len() != ops.len() {
+            return self.instance_reference(e, root, ops, want);
+        }
+        let want_ty = match want {
+            Want::Typed(vt, item) => rust_type(vt, item),
+            Want::Any => quote!(Dynamic),
+        };
+        if root == "each" {
+            if let Some(it) = self.dynamic.last() {
+                let it = ident(it);
+                return match attrs.as_slice() {
+                    ["key"] => self.convert(quote!(#it.key()), &ValueType::String, want),
+                    ["value"] => self.convert(quote!(#it.value()), &ValueType::Dynamic, want),
+                    ["value", attr] => Some(quote!(#it.value_attr::<#want_ty>(#attr))),
+                    _ => None,
+                };
+            }
+        }
+        if root == "each" && matches!(attrs.as_slice(), ["key"] | ["value"]) {
+            let it = ident(self.each.as_deref()?);
+            if attrs == ["key"] {
+                return self.convert(quote!(#it.key()), &ValueType::String, want);
+            }
+            // `each.value` has the collection's element type, which the iterator does not know:
+            // the type the argument wants is asserted, as the HCL does.
+            return Some(match want {
+                Want::Typed(vt, item) if *vt != ValueType::Dynamic => {
+                    let t = rust_type(vt, item);
+                    quote!(Value::<#t>::from_expression(#it.value().expression()))
+                }
+                _ => quote!(#it.value()),
+            });
+        }
+        if root == "count" && attrs == ["index"] {
+            self.uses("count_index");
+            return self.convert(quote!(count_index()), &ValueType::Number, want);
+        }
+        let key = reference_key(e)?;
+        if !self.declared.contains(&key) {
+            return None;
+        }
+        let symbols = self.symbols;
+        let el = symbols.get(&key)?;
+        self.mark_used(&el.var);
+        let var = ident(&el.var);
+        match (&el.kind, root, attrs.as_slice()) {
+            (Kind::Variable | Kind::Local, _, [_]) => Some(quote!(#var.value::<#want_ty>())),
+            (Kind::Module, _, [_, out]) => Some(quote!(#var.get::<#want_ty>(#out))),
+            // A whole element used as a value (`slug = data.tfe_slug.test`): its address, the
+            // type the argument wants asserted, as the HCL does.
+            (Kind::Resource | Kind::Data, _, rest)
+                if matches!((root, rest), ("data" | "resource", [_, _]) | (_, [_]))
+                    && self
+                        .schemas
+                        .find(&el.tf_type, el.kind == Kind::Data)
+                        .is_some() =>
+            {
+                Some(match want {
+                    Want::Typed(..) => quote!(Value::<#want_ty>::from_expression(#var.fqn())),
+                    Want::Any => quote!(#var.fqn()),
+                })
+            }
+            (Kind::Resource | Kind::Data, _, rest) if !el.repeated => {
+                let attr = match (root, rest) {
+                    ("data" | "resource", [_, _, a]) => *a,
+                    (_, [_, a]) if root != "data" && root != "resource" => *a,
+                    _ => return None,
+                };
+                let found = self.schemas.find(&el.tf_type, el.kind == Kind::Data)?;
+                let field = Struct::config(found.item).field(attr)?;
+                let FieldType::Attr(vt) = &field.ty else {
+                    return None;
+                };
+                if vt.has_object() {
+                    return None;
+                }
+                let getter = ident(&field.rust_name);
+                self.convert(quote!(#var.#getter()), vt, want)
+            }
+            _ => None,
+        }
+    }
+
+    /// A reference to one instance of an element that uses `count` or `for_each`
+    /// (`aws_lb.this[0].arn`, `x.y["k"].id`): the element's address indexed, typed by the
+    /// attribute's schema type.
+    fn instance_reference(
+        &mut self,
+        e: &Expression,
+        root: &str,
+        ops: &[hcl::expr::TraversalOperator],
+        want: Want<'_>,
+    ) -> Option<TokenStream> {
+        use hcl::expr::TraversalOperator as Op;
+        let rest = match (root, ops) {
+            ("data" | "resource", [Op::GetAttr(_), rest @ ..]) => rest,
+            ("var" | "local" | "module" | "each" | "count" | "path" | "self" | "terraform", _) => {
+                return None
+            }
+            (_, rest) => rest,
+        };
+        let [Op::GetAttr(_), Op::Index(index), Op::GetAttr(attr)] = rest else {
+            return None;
+        };
+        let index = match index {
+            Expression::Number(n) => {
+                let i = proc_macro2::Literal::usize_unsuffixed(usize::try_from(n.as_u64()?).ok()?);
+                quote!(.index(#i))
+            }
+            Expression::String(k) => quote!(.key(#k)),
+            _ => return None,
+        };
+        let key = reference_key(e)?;
+        if !self.declared.contains(&key) {
+            return None;
+        }
+        let symbols = self.symbols;
+        let el = symbols.get(&key)?;
+        if !el.repeated || !matches!(el.kind, Kind::Resource | Kind::Data) {
+            return None;
+        }
+        let found = self.schemas.find(&el.tf_type, el.kind == Kind::Data)?;
+        let field = Struct::config(found.item).field(attr.as_str())?;
+        let FieldType::Attr(vt) = &field.ty else {
+            return None;
+        };
+        if vt.has_object() {
+            return None;
+        }
+        self.mark_used(&el.var);
+        let var = ident(&el.var);
+        let t = rust_type(vt, None);
+        let name = attr.as_str();
+        let tokens = quote!(Value::<#t>::from_expression(#var.fqn()#index.attr(#name)));
+        self.convert(tokens, vt, want)
+    }
+
+    /// A typed value of type `have` as `want`.
+    fn convert(
+        &mut self,
+        tokens: TokenStream,
+        have: &ValueType,
+        want: Want<'_>,
+    ) -> Option<TokenStream> {
+        let Want::Typed(vt, _) = want else {
+            return Some(tokens);
+        };
+        if same_rust_type(have, vt) {
+            return Some(tokens);
+        }
+        match (have, vt) {
+            (ValueType::Number | ValueType::Bool, ValueType::String) => {
+                Some(quote!(#tokens.to_string_value()))
+            }
+            (ValueType::String, ValueType::Number) => Some(quote!(#tokens.to_number())),
+            (ValueType::String, ValueType::Bool) => Some(quote!(#tokens.to_bool())),
+            (_, ValueType::Dynamic) => Some(quote!(#tokens.into_dynamic())),
+            _ => None,
+        }
+    }
+}
+
+const BOOL: ValueType = ValueType::Bool;
+const DYNAMIC: ValueType = ValueType::Dynamic;
+
+/// Elements of a `vec![...]` or map: bare when all are literals of one kind, else each as
+/// `Value::<T>::from(...)` so that they have one type.
+fn unify(outs: Vec<Out>, ty: &TokenStream) -> Vec<TokenStream> {
+    let first = outs.first().and_then(|o| o.plain);
+    if first.is_some() && outs.iter().all(|o| o.plain == first) {
+        return outs.into_iter().map(|o| o.tokens).collect();
+    }
+    // Mixed: what is a `Value<T>` already stays as it is, the rest is converted.
+    outs.into_iter()
+        .map(|o| {
+            let t = o.tokens;
+            if o.plain == Some("value") {
+                t
+            } else {
+                quote!(Value::<#ty>::from(#t))
+            }
+        })
+        .collect()
+}
+
+fn number_tokens(n: &hcl::Number, typed_number: bool) -> TokenStream {
+    if let Some(i) = n.as_i64() {
+        let lit = proc_macro2::Literal::i64_unsuffixed(i);
+        if typed_number {
+            return quote!(#lit);
+        }
+        let lit = proc_macro2::Literal::i64_suffixed(i);
+        return quote!(#lit);
+    }
+    let f = n.as_f64().unwrap_or(0.0);
+    let lit = proc_macro2::Literal::f64_suffixed(f);
+    quote!(#lit)
+}
+
+/// Whether an expression is made of literals only.
+pub fn is_literal(e: &Expression) -> bool {
+    match e {
+        Expression::Null | Expression::Bool(_) | Expression::Number(_) | Expression::String(_) => {
+            true
+        }
+        Expression::Array(items) => items.iter().all(is_literal),
+        Expression::Object(obj) => obj.iter().all(|(k, v)| {
+            matches!(
+                k,
+                ObjectKey::Identifier(_) | ObjectKey::Expression(Expression::String(_))
+            ) && is_literal(v)
+        }),
+        _ => false,
+    }
+}
+
+fn kind_of(e: &Expression) -> &'static str {
+    match e {
+        Expression::FuncCall(_) => "function call",
+        Expression::Operation(_) => "operator",
+        Expression::Conditional(_) => "conditional",
+        Expression::ForExpr(_) => "for expression",
+        Expression::Array(_) | Expression::Object(_) => "collection of another type",
+        _ => "value of another type",
+    }
+}

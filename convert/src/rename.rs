@@ -1,0 +1,142 @@
+//! Renaming the root of references (`ingress.value.port` -> `each.value.port`): the runtime
+//! writes every dynamic block with the iterator `each`, so a block's content refers to it by
+//! that name, whatever the HCL called it.
+
+use hcl::expr::{Expression, ObjectKey, Operation, TemplateExpr, TraversalOperator};
+use hcl::template::{Element, Template};
+
+use crate::config::{Attr, Block, Body};
+use crate::tfjson::{escape_literal, expr_text};
+
+/// `body` with every reference rooted at `from` rooted at `to`.
+pub fn rename_body(body: &Body, from: &str, to: &str) -> Body {
+    Body {
+        attrs: body
+            .attrs
+            .iter()
+            .map(|a| Attr {
+                name: a.name.clone(),
+                value: rename(&a.value, from, to),
+                loc: a.loc.clone(),
+            })
+            .collect(),
+        blocks: body
+            .blocks
+            .iter()
+            .map(|b| Block {
+                kind: b.kind.clone(),
+                labels: b.labels.clone(),
+                body: rename_body(&b.body, from, to),
+                loc: b.loc.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// `e` with every reference rooted at `from` rooted at `to`.
+pub fn rename(e: &Expression, from: &str, to: &str) -> Expression {
+    let r = |x: &Expression| rename(x, from, to);
+    match e {
+        Expression::Variable(v) if v.as_str() == from => {
+            Expression::Variable(hcl::Identifier::sanitized(to).into())
+        }
+        Expression::Array(items) => Expression::Array(items.iter().map(r).collect()),
+        Expression::Object(obj) => Expression::Object(
+            obj.iter()
+                .map(|(k, v)| {
+                    let k = match k {
+                        ObjectKey::Expression(x) => ObjectKey::Expression(r(x)),
+                        other => other.clone(),
+                    };
+                    (k, r(v))
+                })
+                .collect(),
+        ),
+        Expression::Traversal(t) => {
+            let mut t = t.as_ref().clone();
+            t.expr = r(&t.expr);
+            for op in &mut t.operators {
+                if let TraversalOperator::Index(x) = op {
+                    *x = r(x);
+                }
+            }
+            Expression::Traversal(Box::new(t))
+        }
+        Expression::FuncCall(c) => {
+            let mut c = c.as_ref().clone();
+            c.args = c.args.iter().map(r).collect();
+            Expression::FuncCall(Box::new(c))
+        }
+        Expression::Parenthesis(x) => Expression::Parenthesis(Box::new(r(x))),
+        Expression::Conditional(c) => {
+            let mut c = c.as_ref().clone();
+            c.cond_expr = r(&c.cond_expr);
+            c.true_expr = r(&c.true_expr);
+            c.false_expr = r(&c.false_expr);
+            Expression::Conditional(Box::new(c))
+        }
+        Expression::Operation(op) => {
+            let op = match op.as_ref() {
+                Operation::Unary(u) => {
+                    let mut u = u.clone();
+                    u.expr = r(&u.expr);
+                    Operation::Unary(u)
+                }
+                Operation::Binary(b) => {
+                    let mut b = b.clone();
+                    b.lhs_expr = r(&b.lhs_expr);
+                    b.rhs_expr = r(&b.rhs_expr);
+                    Operation::Binary(b)
+                }
+            };
+            Expression::Operation(Box::new(op))
+        }
+        Expression::ForExpr(f) => {
+            let mut f = f.as_ref().clone();
+            f.collection_expr = r(&f.collection_expr);
+            f.key_expr = f.key_expr.as_ref().map(r);
+            f.value_expr = r(&f.value_expr);
+            f.cond_expr = f.cond_expr.as_ref().map(r);
+            Expression::ForExpr(Box::new(f))
+        }
+        Expression::TemplateExpr(t) => rename_template(t, from, to).unwrap_or_else(|| e.clone()),
+        other => other.clone(),
+    }
+}
+
+/// A template without directives, its interpolations renamed.
+fn rename_template(t: &TemplateExpr, from: &str, to: &str) -> Option<Expression> {
+    let template = Template::from_expr(t).ok()?;
+    let mut out = String::new();
+    for el in template.elements() {
+        match el {
+            Element::Literal(l) => out.push_str(&escape_literal(l)),
+            Element::Interpolation(i) => {
+                out.push_str("${");
+                out.push_str(&expr_text(&rename(&i.expr, from, to)));
+                out.push('}');
+            }
+            Element::Directive(_) => return None,
+        }
+    }
+    Some(Expression::TemplateExpr(Box::new(
+        TemplateExpr::QuotedString(out),
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_renamed_everywhere() {
+        let e = Expression::from(
+            hcl_edit::parser::parse_expr("f(ingress.value.port, \"p-${ingress.key}\", x.ingress)")
+                .expect("parses"),
+        );
+        assert_eq!(
+            expr_text(&rename(&e, "ingress", "each")),
+            "f(each.value.port, \"p-${each.key}\", x.ingress)"
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! Helpers of the converter's integration tests: finding `../shared`, building a crate of
+//! converted programs against freshly generated bindings, normalizing configurations.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Map, Value as Json};
+
+/// `../shared` of the workspace, if `../shared/<what>` is present (else skipped, or failed
+/// under CI).
+pub fn shared(what: &str) -> Option<PathBuf> {
+    test_support::shared("convert", what)?;
+    Some(root().join("../shared"))
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    test_support::workspace_root()
+}
+
+/// One converted program to compile and run: module name, stack name, Rust source.
+pub struct Unit {
+    pub module: String,
+    /// The stack the program is synthesized into.
+    pub stack: String,
+    pub code: String,
+}
+
+/// Where the `tfe` bindings of the test crate come from.
+pub enum Bindings<'a> {
+    /// Generated from this schema (all of it).
+    Schema(&'a Path),
+    /// The repository's checked-in `bindings/tfe`.
+    CheckedIn,
+}
+
+/// Writes a cargo workspace under `target/<dir>`: the `tfe` bindings generated from `schema`
+/// and an `app` crate with one module per unit whose `main` synthesizes each unit's stack and
+/// prints `NAME\tJSON` lines. Builds and runs it once; returns the lines (or the compiler's
+/// errors).
+pub fn build_and_run(
+    dir: &str,
+    bindings: Bindings<'_>,
+    units: &[Unit],
+) -> Result<Vec<(String, Json)>, String> {
+    let root = root();
+    let base = root.join("target").join(dir);
+    let tfe = match bindings {
+        Bindings::Schema(schema) => {
+            let text = std::fs::read_to_string(schema).map_err(|e| e.to_string())?;
+            let generated = codegen::Config::new()
+                .provider("tfe")
+                .runtime_path("../../../cdktf")
+                .standalone(false)
+                .generate(&text)
+                .map_err(|e| e.to_string())?;
+            generated
+                .write_to(base.join("tfe"))
+                .map_err(|e| e.to_string())?;
+            "../tfe"
+        }
+        Bindings::CheckedIn => "../../../bindings/tfe",
+    };
+    let members = if tfe == "../tfe" {
+        "\"tfe\", \"app\""
+    } else {
+        "\"app\""
+    };
+    std::fs::create_dir_all(&base).map_err(|e| e.to_string())?;
+    write(
+        &base.join("Cargo.toml"),
+        &format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
+    );
+    std::fs::create_dir_all(base.join("app/src")).map_err(|e| e.to_string())?;
+    // The repository's lock file: the same dependency versions, nothing to resolve.
+    let _ = std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock"));
+    write(
+        &base.join("app/Cargo.toml"),
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\ncdktf = { path = \"../../../cdktf\" }\nserde_json = \"1\"\n\
+         tfe = { path = \"TFE\", features = [\"full\"] }\n"
+            .replace("TFE", tfe)
+            .as_str(),
+    );
+    let mut main = String::from("#![allow(unused, clippy::all)]\n");
+    for u in units {
+        main.push_str(&format!("mod {};\n", u.module));
+        write(&base.join(format!("app/src/{}.rs", u.module)), &u.code);
+    }
+    // One app per program: an error in one does not fail the others' synthesis.
+    main.push_str("fn main() {\n");
+    for u in units {
+        main.push_str(&unit_main(&u.module, &u.stack));
+    }
+    main.push_str("}\n");
+    write(&base.join("app/src/main.rs"), &main);
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "-q", "--offline", "-p", "app"])
+        .current_dir(&base)
+        .env("CARGO_TARGET_DIR", base.join("target"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    Ok(stdout
+        .lines()
+        .filter_map(|l| {
+            let (name, json) = l.split_once('\t')?;
+            Some((name.to_string(), serde_json::from_str(json).ok()?))
+        })
+        .collect())
+}
+
+/// The part of `main` that synthesizes one program, in an app of its own (so that an error in
+/// one does not fail the others).
+fn unit_main(module: &str, stack: &str) -> String {
+    [
+        "    {".to_string(),
+        "        let app = cdktf::App::new();".to_string(),
+        format!("        let stack = cdktf::TerraformStack::new(&app, {stack:?});"),
+        format!("        {module}::build(&stack);"),
+        format!("        match app.synth_stack({stack:?}) {{"),
+        format!("            Ok(j) => println!(\"{module}\\t{{}}\", j),"),
+        format!("            Err(e) => println!(\"{module}\\t{{}}\", serde_json::json!({{\"error\": e.to_string()}})),"),
+        "        }".to_string(),
+        "    }".to_string(),
+        String::new(),
+    ]
+    .join("\n")
+}
+
+/// Writes a file if its content changed (keeps cargo's fingerprints of unchanged files).
+fn write(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).expect("writes under target/");
+    }
+}
+
+/// A Terraform JSON document in a form where equal configurations are equal values: metadata
+/// (`//`) dropped; every string that holds an expression parsed and printed again (so
+/// expressions compare as expressions); integral numbers as integers; a block that is a single
+/// object as a one-element list.
+pub fn canonical(v: &Json) -> Json {
+    match v {
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .filter(|(k, _)| k.as_str() != "//")
+                .map(|(k, v)| (k.clone(), canonical(v)))
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(items.iter().map(canonical).collect()),
+        Json::String(s) if s.contains("${") || s.contains("%{") => {
+            let e = convert::tfjson::expr_of_json(v);
+            Json::String(format!("expr:{}", convert::tfjson::expr_text(&e)))
+        }
+        Json::Number(n) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 => Json::from(f as i64),
+            _ => v.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// Compares `want` (normalized HCL) with `got` (synthesized), where an object in `got` equals a
+/// one-element list in `want` (blocks). Returns the first difference's path.
+pub fn diff(want: &Json, got: &Json, path: &str) -> Option<String> {
+    match (want, got) {
+        (Json::Array(w), Json::Object(_)) if w.len() == 1 => diff(&w[0], got, path),
+        (Json::Object(w), Json::Array(g)) if g.len() == 1 => {
+            diff(want, &g[0], path).map(|_| format!("{path}: want {w:?}, got {g:?}"))
+        }
+        (Json::Object(w), Json::Object(g)) => {
+            let keys: BTreeSet<&String> = w.keys().chain(g.keys()).collect();
+            for k in keys {
+                let p = format!("{path}.{k}");
+                match (w.get(k), g.get(k)) {
+                    (Some(a), Some(b)) => {
+                        if let Some(d) = diff(a, b, &p) {
+                            return Some(d);
+                        }
+                    }
+                    (Some(a), None) => return Some(format!("{p}: missing, want {a}")),
+                    (None, Some(b)) => return Some(format!("{p}: unexpected {b}")),
+                    (None, None) => {}
+                }
+            }
+            None
+        }
+        (Json::Array(w), Json::Array(g)) if w.len() == g.len() => w
+            .iter()
+            .zip(g)
+            .enumerate()
+            .find_map(|(i, (a, b))| diff(a, b, &format!("{path}[{i}]"))),
+        _ if want == got => None,
+        _ => Some(format!("{path}: want {want}, got {got}")),
+    }
+}
+
+/// An HCL configuration as Terraform JSON (as `terraform` reads `.tf` files): meta-arguments
+/// that JSON writes bare (`depends_on`, `provider`, `ignore_changes`, a variable's `type`)
+/// bare, blocks as lists of objects.
+pub fn hcl_to_json(config: &convert::Config, added_variables: &[String]) -> Json {
+    let mut top = Map::new();
+    for b in &config.blocks {
+        let mut body = convert::body::body_json(&b.body);
+        bare_meta(&b.body, &mut body, &b.kind);
+        let section = top
+            .entry(b.kind.clone())
+            .or_insert_with(|| Json::Object(Map::new()));
+        let Json::Object(section) = section else {
+            continue;
+        };
+        match (b.kind.as_str(), b.labels.as_slice()) {
+            ("locals", _) => {
+                if let Json::Object(m) = body {
+                    section.extend(m);
+                }
+            }
+            ("provider", [p]) => {
+                let list = section
+                    .entry(p.clone())
+                    .or_insert_with(|| Json::Array(vec![]));
+                if let Json::Array(l) = list {
+                    l.push(body);
+                }
+            }
+            (_, [t, n]) => {
+                let m = section
+                    .entry(t.clone())
+                    .or_insert_with(|| Json::Object(Map::new()));
+                if let Json::Object(m) = m {
+                    m.insert(n.clone(), body);
+                }
+            }
+            (_, [n]) => {
+                section.insert(n.clone(), body);
+            }
+            _ => {}
+        }
+    }
+    if !added_variables.is_empty() {
+        let section = top
+            .entry("variable".to_string())
+            .or_insert_with(|| Json::Object(Map::new()));
+        if let Json::Object(s) = section {
+            for v in added_variables {
+                s.insert(v.clone(), Json::Object(Map::new()));
+            }
+        }
+    }
+    Json::Object(top)
+}
+
+fn bare_meta(body: &convert::config::Body, json: &mut Json, kind: &str) {
+    let Json::Object(m) = json else { return };
+    for a in &body.attrs {
+        let text = convert::tfjson::expr_text(&a.value);
+        match (kind, a.name.as_str(), &a.value) {
+            (_, "depends_on", hcl::Expression::Array(items)) => {
+                let items = items
+                    .iter()
+                    .map(|i| Json::String(convert::tfjson::expr_text(i)));
+                m.insert(a.name.clone(), Json::Array(items.collect()));
+            }
+            ("resource" | "data", "provider", _) | ("variable", "type", _) => {
+                m.insert(a.name.clone(), Json::String(text));
+            }
+            ("lifecycle", "ignore_changes", hcl::Expression::Array(items)) => {
+                let items = items
+                    .iter()
+                    .map(|i| Json::String(convert::tfjson::expr_text(i)));
+                m.insert(a.name.clone(), Json::Array(items.collect()));
+            }
+            _ => {}
+        }
+    }
+    for b in &body.blocks {
+        // A dynamic block's `iterator` is a bare name in JSON.
+        if let (true, Some(label), Some(it)) = (
+            b.kind == "dynamic",
+            b.labels.first(),
+            b.body.attr("iterator"),
+        ) {
+            if let Some(Json::Object(d)) = m.get_mut("dynamic") {
+                if let Some(Json::Object(block)) = d.get_mut(label) {
+                    block.insert(
+                        "iterator".into(),
+                        Json::String(convert::tfjson::expr_text(&it.value)),
+                    );
+                }
+            }
+        }
+        if b.kind == "lifecycle" {
+            if let Some(Json::Array(list)) = m.get_mut("lifecycle") {
+                for item in list {
+                    bare_meta(&b.body, item, "lifecycle");
+                }
+            }
+        }
+    }
+}
