@@ -139,6 +139,12 @@ impl Ctx<'_, '_> {
                 };
                 calls.push(call);
             }
+            // A validation reads the variable itself: declared for its conditions.
+            let own = !self.declared.contains(&el.key);
+            if own {
+                self.declared.insert(el.key.clone());
+            }
+            let mut validations = Vec::new();
             for v in b.body.blocks_of("validation") {
                 let (Some(c), Some(m)) = (v.body.attr("condition"), v.body.attr("error_message"))
                 else {
@@ -153,7 +159,17 @@ impl Ctx<'_, '_> {
                 let mv = self
                     .value(&m.value, Want::Typed(&STRING, None), &m.loc)
                     .tokens;
-                calls.push(quote!(.validation(#cv, #mv)));
+                validations.push(quote!(.validation(#cv, #mv)));
+            }
+            if own {
+                self.declared.remove(&el.key);
+            }
+            if !validations.is_empty() {
+                let v = crate::emit::ident(&el.var);
+                return Ok(quote!({
+                    let #v = TerraformVariable::new(scope, #id) #(#calls)*;
+                    #v.clone() #(#validations)*
+                }));
             }
         }
         Ok(quote!(TerraformVariable::new(scope, #id) #(#calls)*))

@@ -41,6 +41,9 @@ pub struct Ctx<'s, 'c> {
     pub(crate) dynamic: Vec<String>,
     /// How many dynamic block iterators were made (their variables are numbered).
     pub(crate) dynamic_count: usize,
+    /// The loop variables of the `for` expressions being converted, innermost last: HCL name
+    /// and Rust closure parameter.
+    pub(crate) loops: Vec<(String, String)>,
 }
 
 /// An identifier, raw (`r#type`) where it has to be.
@@ -187,6 +190,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         pre: Vec::new(),
         dynamic: Vec::new(),
         dynamic_count: 0,
+        loops: Vec::new(),
     };
     type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
     let mut stmts: Vec<Stmt> = Vec::new();

@@ -45,7 +45,7 @@ impl Out {
     }
 
     /// A `Value<T>` of the wanted type already (getters, calls): no conversion needed in a list.
-    fn value(tokens: TokenStream) -> Self {
+    pub(crate) fn value(tokens: TokenStream) -> Self {
         Out {
             tokens,
             plain: Some("value"),
@@ -162,50 +162,79 @@ impl Ctx<'_, '_> {
                 self.needs_serde_json = true;
                 Out::typed(quote!(serde_json::json!(#json)))
             }
-            (Expression::FuncCall(c), _) if c.name.namespace.is_empty() && !c.expand_final => {
-                self.call(e, c, want, loc)
+            (Expression::Object(obj), Want::Any | Want::Typed(ValueType::Dynamic, _))
+                if !obj.is_empty() =>
+            {
+                // Values of different kinds: an object of any values.
+                let mark = self.fallbacks.len();
+                let mut entries = Vec::new();
+                for (k, v) in obj {
+                    let Some(k) = tfjson::literal_key(k) else {
+                        self.fallbacks.truncate(mark);
+                        return self.raw(e, loc, "computed object key");
+                    };
+                    let t = self.value(v, Want::Any, loc).tokens;
+                    entries.push(quote!((#k, Value::any(#t))));
+                }
+                if self.fallbacks.len() > mark + 1 {
+                    self.fallbacks.truncate(mark);
+                    return self.raw(e, loc, "object");
+                }
+                let map = quote!(std::collections::BTreeMap::from([#(#entries),*]));
+                match want {
+                    Want::Any => Out::typed(map),
+                    Want::Typed(..) => Out::value(quote!(Value::any(#map))),
+                }
             }
-            (Expression::Conditional(c), Want::Typed(vt, item)) => {
+            (Expression::Array(items), Want::Any | Want::Typed(ValueType::Dynamic, _))
+                if !items.is_empty() =>
+            {
+                // Elements of different kinds: each any value, in a list of values.
+                let mark = self.fallbacks.len();
+                let elems: Vec<TokenStream> = items
+                    .iter()
+                    .map(|i| {
+                        let t = self.value(i, Want::Any, loc).tokens;
+                        quote!(Value::any(#t))
+                    })
+                    .collect();
+                if self.fallbacks.len() > mark + 1 {
+                    self.fallbacks.truncate(mark);
+                    return self.raw(e, loc, "list");
+                }
+                let list = quote!(vec![#(#elems),*]);
+                match want {
+                    Want::Any => Out::typed(list),
+                    Want::Typed(..) => Out::value(quote!(Value::any(#list))),
+                }
+            }
+            (Expression::FuncCall(c), _) if c.name.namespace.is_empty() && !c.expand_final => {
+                self.typed_call(e, c, want, loc)
+            }
+            (Expression::Operation(op), _) => self.operation(e, op, want, loc),
+            (Expression::ForExpr(f), _) => self.for_expr(e, f, want, loc),
+            (Expression::Conditional(c), _) => {
+                let (vt, item) = match want {
+                    Want::Typed(vt, item) => (vt, item),
+                    Want::Any => (&DYNAMIC, None),
+                };
+                let branch = Want::Typed(vt, item);
                 let mark = self.fallbacks.len();
                 let cond = self.value(&c.cond_expr, Want::Typed(&BOOL, None), loc);
-                let yes = self.value(&c.true_expr, want, loc);
-                let no = self.value(&c.false_expr, want, loc);
-                if self.fallbacks.len() > mark {
+                let yes = self.value(&c.true_expr, branch, loc);
+                let no = self.value(&c.false_expr, branch, loc);
+                if self.fallbacks.len() > mark + 1 {
                     self.fallbacks.truncate(mark);
                     return self.raw(e, loc, "conditional");
                 }
                 let (t, c, y, n) = (rust_type(vt, item), cond.tokens, yes.tokens, no.tokens);
-                Out::value(quote!(cdktf::functions::conditional::<#t>(#c, #y, #n)))
+                self.uses("functions");
+                Out::value(quote!(functions::conditional::<#t>(#c, #y, #n)))
             }
             (Expression::TemplateExpr(_), _) => self.template(e, want, loc),
             (Expression::Traversal(_) | Expression::Variable(_), _) => self.reference(e, want, loc),
             _ => self.raw(e, loc, kind_of(e)),
         }
-    }
-
-    /// A call of a built-in function through the runtime's typed `function_call`, its arguments
-    /// as values; raw when an argument would be.
-    fn call(&mut self, e: &Expression, c: &hcl::expr::FuncCall, want: Want<'_>, loc: &Loc) -> Out {
-        let mark = self.fallbacks.len();
-        let args: Vec<TokenStream> = c
-            .args
-            .iter()
-            .map(|a| {
-                let t = self.value(a, Want::Typed(&DYNAMIC, None), loc).tokens;
-                quote!(Value::<Dynamic>::from(#t))
-            })
-            .collect();
-        if self.fallbacks.len() > mark {
-            self.fallbacks.truncate(mark);
-            return self.raw(e, loc, "function call");
-        }
-        let t = match want {
-            Want::Typed(vt, item) => rust_type(vt, item),
-            Want::Any => quote!(Dynamic),
-        };
-        let name = c.name.name.as_str();
-        self.uses("function_call");
-        Out::value(quote!(function_call::<#t>(#name, [#(#args),*].into())))
     }
 
     /// A raw expression with the same Terraform text, recorded as a fallback.
@@ -240,13 +269,21 @@ impl Ctx<'_, '_> {
                 }
                 TemplateElement::Interpolation(i) if string_ok => {
                     // Any type formats into the string as its interpolation (no `tostring`).
-                    match self.typed_reference(&i.expr, Want::Any) {
-                        Some(tokens) => {
-                            fmt.push_str("{}");
-                            args.push(tokens);
+                    let tokens = match self.typed_reference(&i.expr, Want::Any, loc) {
+                        Some(tokens) => tokens,
+                        None => {
+                            // Calls, operators, ...: a `Value` of their own type.
+                            let mark = self.fallbacks.len();
+                            let out = self.value(&i.expr, Want::Any, loc);
+                            if !out.is_value() || self.fallbacks.len() > mark {
+                                self.fallbacks.truncate(mark);
+                                return self.raw(e, loc, "template with expressions");
+                            }
+                            out.tokens
                         }
-                        None => return self.raw(e, loc, "template with expressions"),
-                    }
+                    };
+                    fmt.push_str("{}");
+                    args.push(tokens);
                 }
                 _ => return self.raw(e, loc, "template"),
             }
@@ -255,7 +292,7 @@ impl Ctx<'_, '_> {
     }
 
     fn reference(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {
-        match self.typed_reference(e, want) {
+        match self.typed_reference(e, want, loc) {
             Some(tokens) => Out::value(tokens),
             None => {
                 let reason = match reference_key(e).and_then(|k| self.symbols.get(&k)) {
@@ -267,8 +304,29 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// A typed getter call for a reference to a declared element, converted to `want`.
-    pub fn typed_reference(&mut self, e: &Expression, want: Want<'_>) -> Option<TokenStream> {
+    /// A typed getter call for a reference to a declared element, converted to `want`; else,
+    /// for a part of an element the getters do not reach (`x.y.list[0]["k"]`, an element of a
+    /// provider without a schema), its address traversed as a dynamic value.
+    pub fn typed_reference(
+        &mut self,
+        e: &Expression,
+        want: Want<'_>,
+        loc: &Loc,
+    ) -> Option<TokenStream> {
+        let mark = self.fallbacks.len();
+        if let Some(t) = self.getter_reference(e, want, loc) {
+            return Some(t);
+        }
+        self.fallbacks.truncate(mark);
+        self.element_path(e, want, loc)
+    }
+
+    fn getter_reference(
+        &mut self,
+        e: &Expression,
+        want: Want<'_>,
+        loc: &Loc,
+    ) -> Option<TokenStream> {
         let (root, ops) = match e {
             Expression::Traversal(t) => match &t.expr {
                 Expression::Variable(v) => (v.as_str(), t.operators.as_slice()),
@@ -277,9 +335,15 @@ impl Ctx<'_, '_> {
             Expression::Variable(v) => (v.as_str(), &[][..]),
             _ => return None,
         };
+        if self.loops.iter().any(|(h, _)| h == root) {
+            return self.loop_reference(root, ops, want, loc);
+        }
+        if matches!(root, "var" | "local") && ops.len() > 1 {
+            return self.value_path(e, ops, want, loc);
+        }
         let attrs = leading_attrs(ops);
         if attrs.len() != ops.len() {
-            return self.instance_reference(e, root, ops, want);
+            return self.instance_reference(e, root, ops, want, loc);
         }
         let want_ty = match want {
             Want::Typed(vt, item) => rust_type(vt, item),
@@ -370,6 +434,7 @@ impl Ctx<'_, '_> {
         root: &str,
         ops: &[hcl::expr::TraversalOperator],
         want: Want<'_>,
+        loc: &Loc,
     ) -> Option<TokenStream> {
         use hcl::expr::TraversalOperator as Op;
         let rest = match (root, ops) {
@@ -388,7 +453,9 @@ impl Ctx<'_, '_> {
                 quote!(.index(#i))
             }
             Expression::String(k) => quote!(.key(#k)),
-            _ => return None,
+            // A key computed in the configuration (`x.y[each.key]`, a loop variable): indexed
+            // as a dynamic value.
+            _ => return self.computed_instance(e, index, attr.as_str(), want, loc),
         };
         let key = reference_key(e)?;
         if !self.declared.contains(&key) {
@@ -445,7 +512,7 @@ const DYNAMIC: ValueType = ValueType::Dynamic;
 
 /// Elements of a `vec![...]` or map: bare when all are literals of one kind, else each as
 /// `Value::<T>::from(...)` so that they have one type.
-fn unify(outs: Vec<Out>, ty: &TokenStream) -> Vec<TokenStream> {
+pub(crate) fn unify(outs: Vec<Out>, ty: &TokenStream) -> Vec<TokenStream> {
     let first = outs.first().and_then(|o| o.plain);
     if first.is_some() && outs.iter().all(|o| o.plain == first) {
         return outs.into_iter().map(|o| o.tokens).collect();

@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 pub mod body;
+pub mod calls;
 pub mod config;
 pub mod declare;
 pub mod docs;
@@ -38,6 +39,7 @@ pub mod emit;
 pub mod error;
 pub mod expr;
 pub mod json;
+pub mod lang;
 pub mod meta;
 pub mod parse;
 pub mod rename;

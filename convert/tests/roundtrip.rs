@@ -106,20 +106,34 @@ fn tfe_docs_examples_round_trip() {
         });
     }
     let compiled = units.len();
-    // A fixture with a dynamic block (none of the docs examples has one), compared likewise.
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dynamic.tf"),
-    )
-    .expect("reads the fixture");
-    let dynamic = converter
-        .convert_hcl("fixtures/dynamic.tf", &fixture)
-        .expect("the fixture converts");
-    assert!(dynamic.fallbacks.is_empty(), "{:?}", dynamic.fallbacks);
-    units.push(Unit {
-        module: "fixture_dynamic".into(),
-        stack: "fixture-dynamic".into(),
-        code: dynamic.code.clone(),
-    });
+    // Fixtures of what the docs examples do not have (a dynamic block; functions, operators,
+    // `for` expressions; import, moved, removed and check blocks), compared likewise, and
+    // converted without a raw fallback.
+    let fixtures = ["dynamic", "language"];
+    let mut fixture_texts = Vec::new();
+    for name in fixtures {
+        let file = format!("fixtures/{name}.tf");
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests")
+                .join(&file),
+        )
+        .expect("reads the fixture");
+        let converted = converter
+            .convert_hcl(&file, &text)
+            .unwrap_or_else(|e| panic!("{file} converts: {e}"));
+        assert!(
+            converted.fallbacks.is_empty(),
+            "{file}: {:?}",
+            converted.fallbacks
+        );
+        units.push(Unit {
+            module: format!("fixture_{name}"),
+            stack: format!("fixture-{name}"),
+            code: converted.code.clone(),
+        });
+        fixture_texts.push((name, text, converted));
+    }
     let results = match build_and_run("convert-roundtrip", Bindings::Schema(&schema), &units) {
         Ok(r) => r,
         Err(e) => panic!("the examples of the Rust pages do not compile:\n{e}"),
@@ -163,22 +177,24 @@ fn tfe_docs_examples_round_trip() {
          --out docs/tfe-0.51.1/cdktf/rust",
         stale.join(", ")
     );
-    let mut config = convert::Config::default();
-    convert::parse::parse_hcl("dynamic.tf", &fixture, &mut config).expect("parses");
-    let want = canonical(&hcl_to_json(&config, &dynamic.added_variables));
-    let mut got = results
-        .iter()
-        .find(|(n, _)| n == "fixture_dynamic")
-        .map(|(_, j)| canonical(j))
-        .expect("the dynamic fixture synthesizes");
-    if let Some(m) = got.as_object_mut() {
-        m.remove("terraform");
+    for (name, text, converted) in &fixture_texts {
+        let mut config = convert::Config::default();
+        convert::parse::parse_hcl(&format!("{name}.tf"), text, &mut config).expect("parses");
+        let want = canonical(&hcl_to_json(&config, &converted.added_variables));
+        let mut got = results
+            .iter()
+            .find(|(n, _)| *n == format!("fixture_{name}"))
+            .map(|(_, j)| canonical(j))
+            .unwrap_or_else(|| panic!("fixtures/{name}.tf synthesizes"));
+        if let Some(m) = got.as_object_mut() {
+            m.remove("terraform");
+        }
+        assert_eq!(
+            diff(&want, &got, ""),
+            None,
+            "fixtures/{name}.tf round-trips"
+        );
     }
-    assert_eq!(
-        diff(&want, &got, ""),
-        None,
-        "fixtures/dynamic.tf round-trips"
-    );
     let (min_equal, max_fallbacks) = (threshold("round_trip_min"), threshold("fallbacks_max"));
     assert!(
         equal >= min_equal,

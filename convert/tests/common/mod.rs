@@ -154,7 +154,7 @@ pub fn canonical(v: &Json) -> Json {
         ),
         Json::Array(items) => Json::Array(items.iter().map(canonical).collect()),
         Json::String(s) if s.contains("${") || s.contains("%{") => {
-            let e = convert::tfjson::expr_of_json(v);
+            let e = normalize(&convert::tfjson::expr_of_json(v), 0);
             Json::String(format!("expr:{}", convert::tfjson::expr_text(&e)))
         }
         Json::Number(n) => match n.as_f64() {
@@ -301,5 +301,95 @@ fn bare_meta(body: &convert::config::Body, json: &mut Json, kind: &str) {
                 }
             }
         }
+    }
+}
+
+/// An expression in one spelling of its meaning: every operation and conditional in
+/// parentheses (the runtime writes them so, HCL where precedence needs them), and the loop
+/// variables of `for` expressions named by their depth (`k0`, `v0`; an unused key dropped).
+pub fn normalize(e: &hcl::Expression, depth: usize) -> hcl::Expression {
+    use hcl::expr::{Operation, TraversalOperator};
+    use hcl::Expression as E;
+    let n = |x: &E| normalize(x, depth);
+    match e {
+        E::Parenthesis(inner) => n(inner),
+        E::Operation(op) => {
+            let op = match op.as_ref() {
+                Operation::Unary(u) => {
+                    let mut u = u.clone();
+                    u.expr = n(&u.expr);
+                    Operation::Unary(u)
+                }
+                Operation::Binary(b) => {
+                    let mut b = b.clone();
+                    b.lhs_expr = n(&b.lhs_expr);
+                    b.rhs_expr = n(&b.rhs_expr);
+                    Operation::Binary(b)
+                }
+            };
+            E::Parenthesis(Box::new(E::Operation(Box::new(op))))
+        }
+        E::Conditional(c) => {
+            let mut c = c.as_ref().clone();
+            c.cond_expr = n(&c.cond_expr);
+            c.true_expr = n(&c.true_expr);
+            c.false_expr = n(&c.false_expr);
+            E::Parenthesis(Box::new(E::Conditional(Box::new(c))))
+        }
+        E::Array(items) => E::Array(items.iter().map(n).collect()),
+        // `{ a = 1 }` and `{ "a" = 1 }` are the same object.
+        E::Object(obj) => E::Object(
+            obj.iter()
+                .map(|(k, v)| {
+                    let k = match k {
+                        hcl::ObjectKey::Identifier(id) => {
+                            hcl::ObjectKey::Expression(E::String(id.as_str().to_string()))
+                        }
+                        hcl::ObjectKey::Expression(x) => hcl::ObjectKey::Expression(n(x)),
+                        other => other.clone(),
+                    };
+                    (k, n(v))
+                })
+                .collect(),
+        ),
+        E::FuncCall(c) => {
+            let mut c = c.as_ref().clone();
+            c.args = c.args.iter().map(n).collect();
+            E::FuncCall(Box::new(c))
+        }
+        E::Traversal(t) => {
+            let mut t = t.as_ref().clone();
+            t.expr = n(&t.expr);
+            for op in &mut t.operators {
+                if let TraversalOperator::Index(x) = op {
+                    *x = n(x);
+                }
+            }
+            E::Traversal(Box::new(t))
+        }
+        E::ForExpr(f) => {
+            let mut f = f.as_ref().clone();
+            let (k, v) = (format!("k{depth}"), format!("v{depth}"));
+            let mut body: Vec<&mut E> = vec![&mut f.value_expr];
+            body.extend(f.key_expr.as_mut());
+            body.extend(f.cond_expr.as_mut());
+            let old_v = f.value_var.as_str().to_string();
+            let old_k = f.key_var.as_ref().map(|k| k.as_str().to_string());
+            let mut key_used = false;
+            for x in body {
+                let mut y = convert::rename::rename(x, &old_v, &v);
+                if let Some(ok) = &old_k {
+                    let before = convert::tfjson::expr_text(&y);
+                    y = convert::rename::rename(&y, ok, &k);
+                    key_used |= convert::tfjson::expr_text(&y) != before;
+                }
+                *x = normalize(&y, depth + 1);
+            }
+            f.collection_expr = n(&f.collection_expr);
+            f.value_var = hcl::Identifier::sanitized(&v);
+            f.key_var = key_used.then(|| hcl::Identifier::sanitized(&k));
+            E::ForExpr(Box::new(f))
+        }
+        other => other.clone(),
     }
 }
