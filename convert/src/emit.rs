@@ -161,7 +161,8 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
                 | "module"
                 | "output"
                 | "terraform"
-        ) {
+        ) && !crate::blocks::is_refactor_block(&b.kind)
+        {
             return Err(Error::Invalid {
                 loc: b.loc.clone(),
                 message: format!("`{}` blocks are not converted yet", b.kind),
@@ -217,6 +218,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         let pre = std::mem::take(&mut ctx.pre);
         stmts.push((el.var.clone(), pre, init, after));
     }
+    let refactors = ctx.refactor_blocks(&config.blocks)?;
     let statements = stmts.into_iter().map(|(var, pre, init, after)| {
         if ctx.used_vars.contains(&var) {
             let v = ident(&var);
@@ -225,7 +227,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
             quote!(#(#pre)* #init;)
         }
     });
-    let statements = quote!(#(#settings)* #(#statements)*);
+    let statements = quote!(#(#settings)* #(#statements)* #(#refactors)*);
     ctx.fallbacks.sort_by(|a, b| {
         (a.loc.file.as_ref(), a.loc.line, a.loc.column).cmp(&(
             b.loc.file.as_ref(),

@@ -30,6 +30,7 @@
 
 #![deny(missing_docs)]
 
+pub mod blocks;
 pub mod body;
 pub mod calls;
 pub mod config;

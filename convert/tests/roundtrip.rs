@@ -109,7 +109,7 @@ fn tfe_docs_examples_round_trip() {
     // Fixtures of what the docs examples do not have (a dynamic block; functions, operators,
     // `for` expressions; import, moved, removed and check blocks), compared likewise, and
     // converted without a raw fallback.
-    let fixtures = ["dynamic", "language"];
+    let fixtures = ["dynamic", "language", "blocks"];
     let mut fixture_texts = Vec::new();
     for name in fixtures {
         let file = format!("fixtures/{name}.tf");

@@ -208,6 +208,24 @@ pub fn hcl_to_json(config: &convert::Config, added_variables: &[String]) -> Json
     for b in &config.blocks {
         let mut body = convert::body::body_json(&b.body);
         bare_meta(&b.body, &mut body, &b.kind);
+        // Refactoring blocks are lists in JSON, with bare addresses.
+        if matches!(b.kind.as_str(), "import" | "moved" | "removed") {
+            if let Json::Object(m) = &mut body {
+                for a in &b.body.attrs {
+                    if matches!(a.name.as_str(), "to" | "from" | "provider") {
+                        let text = convert::tfjson::expr_text(&a.value);
+                        m.insert(a.name.clone(), Json::String(text));
+                    }
+                }
+            }
+            let list = top
+                .entry(b.kind.clone())
+                .or_insert_with(|| Json::Array(Vec::new()));
+            if let Json::Array(l) = list {
+                l.push(body);
+            }
+            continue;
+        }
         let section = top
             .entry(b.kind.clone())
             .or_insert_with(|| Json::Object(Map::new()));
