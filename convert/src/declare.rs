@@ -49,6 +49,10 @@ impl Ctx<'_, '_> {
                         ));
                     }
                 }
+                ("cloud", hcl::Expression::Object(_)) => {
+                    let cloud = crate::backends::object_block(a, "cloud");
+                    out.push(self.backend("cloud", &a.loc, &cloud.body)?);
+                }
                 (other, _) => {
                     return Err(Error::Invalid {
                         loc: a.loc.clone(),
@@ -60,6 +64,7 @@ impl Ctx<'_, '_> {
         for inner in &b.body.blocks {
             match (inner.kind.as_str(), inner.labels.as_slice()) {
                 ("required_providers", _) => {}
+                ("cloud", []) => out.push(self.backend("cloud", &inner.loc, &inner.body)?),
                 ("backend", [kind]) => {
                     backends.push((kind.clone(), inner.loc.clone(), inner.body.clone()))
                 }
@@ -73,10 +78,8 @@ impl Ctx<'_, '_> {
         }
         for (kind, loc, body) in backends {
             if kind != "local" {
-                return Err(Error::Invalid {
-                    loc,
-                    message: format!("backend `{kind}` is not converted yet"),
-                });
+                out.push(self.backend(&kind, &loc, &body)?);
+                continue;
             }
             let text = |name: &str| match body.attr(name).map(|a| &a.value) {
                 Some(hcl::Expression::String(s)) => Some(s.clone()),

@@ -30,6 +30,7 @@
 
 #![deny(missing_docs)]
 
+pub mod backends;
 pub mod blocks;
 pub mod body;
 pub mod calls;

@@ -411,3 +411,25 @@ pub fn normalize(e: &hcl::Expression, depth: usize) -> hcl::Expression {
         other => other.clone(),
     }
 }
+
+/// The backend or `cloud` block of a configuration's `terraform` blocks as Terraform JSON
+/// (`{"backend": {"s3": {...}}}`, `{"cloud": {...}}`), if it has one.
+pub fn terraform_settings(config: &convert::Config) -> Option<Json> {
+    let mut out = Map::new();
+    for b in config.blocks.iter().filter(|b| b.kind == "terraform") {
+        for inner in &b.body.blocks {
+            match (inner.kind.as_str(), inner.labels.as_slice()) {
+                ("backend", [kind]) => {
+                    let mut m = Map::new();
+                    m.insert(kind.clone(), convert::body::body_json(&inner.body));
+                    out.insert("backend".into(), Json::Object(m));
+                }
+                ("cloud", []) => {
+                    out.insert("cloud".into(), convert::body::body_json(&inner.body));
+                }
+                _ => {}
+            }
+        }
+    }
+    (!out.is_empty()).then_some(Json::Object(out))
+}
