@@ -44,6 +44,8 @@ pub struct Ctx<'s, 'c> {
     /// The loop variables of the `for` expressions being converted, innermost last: HCL name
     /// and Rust closure parameter.
     pub(crate) loops: Vec<(String, String)>,
+    /// How many fresh local variables were made (their names are numbered).
+    pub(crate) fresh_count: usize,
 }
 
 /// An identifier, raw (`r#type`) where it has to be.
@@ -192,6 +194,7 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         dynamic: Vec::new(),
         dynamic_count: 0,
         loops: Vec::new(),
+        fresh_count: 0,
     };
     type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
     let mut stmts: Vec<Stmt> = Vec::new();

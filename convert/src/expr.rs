@@ -258,14 +258,17 @@ impl Ctx<'_, '_> {
             return self.value(&i.expr, want, loc);
         }
         let string_ok = matches!(want, Want::Any | Want::Typed(ValueType::String, _));
-        let mut fmt = String::new();
+        // The text between interpolations (escaped for `format!`), one more than the arguments.
+        let mut segments = vec![String::new()];
         let mut args = Vec::new();
         for el in template.elements() {
             match el {
                 TemplateElement::Literal(s)
                     if string_ok && !s.contains('$') && !s.contains("%{") =>
                 {
-                    fmt.push_str(&s.replace('{', "{{").replace('}', "}}"));
+                    if let Some(last) = segments.last_mut() {
+                        last.push_str(&s.replace('{', "{{").replace('}', "}}"));
+                    }
                 }
                 TemplateElement::Interpolation(i) if string_ok => {
                     // Any type formats into the string as its interpolation (no `tostring`).
@@ -282,13 +285,43 @@ impl Ctx<'_, '_> {
                             out.tokens
                         }
                     };
-                    fmt.push_str("{}");
+                    segments.push(String::new());
                     args.push(tokens);
                 }
                 _ => return self.raw(e, loc, "template"),
             }
         }
-        Out::typed(quote!(format!(#fmt, #(#args),*)))
+        // prettyplease lays out macro arguments as plain tokens: anything but a getter call is
+        // bound first and captured by name (`{part_1}`), so that the `format!` reads well.
+        let mut lets = Vec::new();
+        let mut positional = Vec::new();
+        let mut pieces = segments.into_iter();
+        let mut text = pieces.next().unwrap_or_default();
+        for (a, rest) in args.into_iter().zip(pieces) {
+            let t = a.to_string();
+            let getter = t.split(" . ").count() == 2
+                && t.ends_with("()")
+                && !t.contains("::")
+                && t.matches('(').count() == 1;
+            if getter {
+                text.push_str("{}");
+                positional.push(a);
+            } else {
+                let n = self.fresh_ident("part");
+                text.push_str(&format!("{{{n}}}"));
+                lets.push(quote!(let #n = #a;));
+            }
+            text.push_str(&rest);
+        }
+        let call = if positional.is_empty() {
+            quote!(format!(#text))
+        } else {
+            quote!(format!(#text, #(#positional),*))
+        };
+        if lets.is_empty() {
+            return Out::typed(call);
+        }
+        Out::typed(quote!({ #(#lets)* #call }))
     }
 
     fn reference(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {

@@ -262,6 +262,14 @@ impl Ctx<'_, '_> {
         Out::value(assert_type(tokens, &have, want))
     }
 
+    /// A new local variable `base_1`, `base_2`, ... that no element or loop variable has.
+    pub(crate) fn fresh_ident(&mut self, base: &str) -> proc_macro2::Ident {
+        self.fresh_count += 1;
+        let n = self.loop_ident(&format!("{base}_{}", self.fresh_count));
+        self.loops.push((String::new(), n.to_string()));
+        n
+    }
+
     /// The Rust name of a loop variable: its own, unless an element's variable has it.
     fn loop_ident(&self, name: &str) -> proc_macro2::Ident {
         let base = codegen::naming::snake(name);

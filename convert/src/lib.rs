@@ -4,12 +4,17 @@
 //! The pipeline runs one way: read ([`parse`] for HCL, [`json`] for Terraform JSON) -> the
 //! configuration IR ([`config`]) -> resolve against the provider schemas ([`schema`], which is
 //! codegen's own IR, so every name is the generated one) and order the elements ([`symbols`]) ->
-//! emit Rust tokens ([`emit`], [`body`], [`meta`], [`declare`], [`expr`]) -> render with prettyplease ([`render`]).
+//! emit Rust tokens ([`emit`], [`body`], [`meta`], [`declare`], [`expr`], [`calls`], [`lang`],
+//! [`blocks`], [`backends`]) -> render with prettyplease ([`render`]).
 //!
 //! References between elements become typed getters (`tfe_agent_pool.pool.id` ->
-//! `pool.id()`); what the typed API does not cover yet (function calls, operators, `for`,
-//! splats, conditionals, elements of providers without a schema) becomes a raw expression that
-//! synthesizes the same Terraform, and every such [`Fallback`] is reported with its location.
+//! `pool.id()`); function calls, operators, conditionals, `for` expressions, splats and templates
+//! the typed API of `cdktf::functions`, `cdktf::operators` and `cdktf::expressions` ([`calls`],
+//! [`lang`]); `import`, `moved`, `removed` and `check` blocks and backends the runtime's
+//! ([`blocks`], [`backends`]). What the typed API does not cover (references to undeclared
+//! elements, elements of providers without a schema, provider-defined functions) becomes a raw
+//! expression that synthesizes the same Terraform, and every such [`Fallback`] is reported with
+//! its location.
 //!
 //! # Where cdktf's `convert` is wrong, and this one is not
 //!

@@ -58,8 +58,8 @@ resource "tfe_agent_pool" "test-agent-pool" {
         "undeclared variable declared: {code}"
     );
     assert!(
-        code.contains("function_call::<") && code.contains("(\"length\", ["),
-        "{code}"
+        code.contains(".count(functions::length(names.value::<Dynamic>()))"),
+        "a typed call of the generated function: {code}"
     );
     assert!(stderr.is_empty(), "no fallbacks expected: {stderr}");
 }
@@ -67,7 +67,8 @@ resource "tfe_agent_pool" "test-agent-pool" {
 #[test]
 fn fallbacks_are_reported_with_their_location() {
     let dir = tempdir("fallback");
-    let hcl = "resource \"tfe_agent_pool\" \"p\" {\n  name = \"a\"\n  organization = var.a == \"x\" ? \"b\" : upper(\"c\")\n}\n";
+    // A provider-defined function has no typed API here.
+    let hcl = "resource \"tfe_agent_pool\" \"p\" {\n  name = \"a\"\n  organization = provider::tfe::org(\"c\")\n}\n";
     let o = run(&dir, hcl, None);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
@@ -97,6 +98,26 @@ fn errors_name_file_line_and_column_and_write_nothing() {
             "resource \"tfe_agent_pool\" \"p\" {\n  organization = \"o\"\n}\n",
             "main.tf:2:18",
             "missing its required argument `name`",
+        ),
+        (
+            "moved {\n  from = module.a\n  to   = module.b\n}\n",
+            "main.tf:3:10",
+            "only a move to a resource declared here is converted",
+        ),
+        (
+            "check \"c\" {\n  data \"tfe_organization\" \"o\" {\n    name = \"x\"\n  }\n}\n",
+            "main.tf:2:3",
+            "`check` blocks: `data` is not converted yet",
+        ),
+        (
+            "terraform {\n  backend \"s3\" {\n    bucket = \"b\"\n  }\n}\n",
+            "main.tf:2:3",
+            "backend `s3`: `key` is required",
+        ),
+        (
+            "terraform {\n  backend \"consul\" {\n  }\n}\n",
+            "main.tf:2:3",
+            "backend `consul` is not converted yet",
         ),
     ];
     for (i, (hcl, at, what)) in cases.iter().enumerate() {
@@ -143,4 +164,91 @@ fn main_output_and_json_on_standard_input() {
         code.contains("ProjectConfig::new(n.value::<String>())"),
         "{code}"
     );
+}
+
+#[test]
+fn the_language_becomes_the_typed_api() {
+    let dir = tempdir("lang");
+    let hcl = r#"
+variable "size" {
+  type = number
+}
+variable "names" {
+  type = list(string)
+}
+resource "tfe_agent_pool" "p" {
+  name         = var.size > 1 ? "big" : "small"
+  organization = join("-", [for n in var.names : upper(n) if n != ""])
+}
+output "next" {
+  value = -var.size * 2 + 1
+}
+output "first" {
+  value = var.names[0]
+}
+"#;
+    let o = run(&dir, hcl, None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let code = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "no fallbacks expected: {stderr}");
+    // Compared without whitespace: prettyplease decides the line breaks.
+    let flat: String = code.split_whitespace().collect();
+    for piece in [
+        "functions::conditional::<String,>(size.value::<f64>().gt(1),\"big\",\"small\")",
+        "functions::join(\"-\",expressions::for_expression::<Dynamic,Dynamic,Vec<String>,>(",
+        "names.value::<Dynamic>(),|_key,n|",
+        "functions::upper(n.as_string())).when(n.as_string().ne(\"\"))",
+        "(((-size.value::<f64>())*2)+1)",
+        "names.value::<Dynamic>().at(0)",
+    ] {
+        assert!(flat.contains(piece), "want {piece} in:\n{code}");
+    }
+}
+
+#[test]
+fn refactoring_blocks_and_backends_use_the_runtime_api() {
+    let dir = tempdir("blocks");
+    let hcl = r#"
+terraform {
+  backend "gcs" {
+    bucket = "state"
+    prefix = "prod"
+  }
+}
+resource "tfe_project" "p" {
+  name = "apps"
+}
+import {
+  to = tfe_project.p
+  id = "prj-123"
+}
+moved {
+  from = tfe_project.old
+  to   = tfe_project.p
+}
+removed {
+  from = tfe_team.gone
+}
+check "named" {
+  assert {
+    condition     = tfe_project.p.name != ""
+    error_message = "unnamed"
+  }
+}
+"#;
+    let o = run(&dir, hcl, None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let code = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stderr}");
+    let flat: String = code.split_whitespace().collect();
+    for piece in [
+        "cdktf::backend::GcsBackendConfig::new(\"state\").prefix(\"prod\")",
+        "p.import_from(\"prj-123\");",
+        "p.move_from_id(\"tfe_project.old\");",
+        "TerraformRemoved::new(scope,\"removed_tfe_team_gone\",\"tfe_team.gone\");",
+        "TerraformCheck::new(scope,\"named\").assert(p.name().ne(\"\"),\"unnamed\");",
+    ] {
+        assert!(flat.contains(piece), "want {piece} in:\n{code}");
+    }
 }
