@@ -1,8 +1,8 @@
 //! The blocks that refactor or check a configuration rather than declare an element: `import`
 //! (`Resource::import_from`, or `ImportableResource` for a resource the configuration does not
 //! have), `moved` (`Resource::move_from_id`), `removed` (`TerraformRemoved`) and `check`
-//! (`TerraformCheck` with its assertions). They are written after every element, whose
-//! variables they use.
+//! (`TerraformCheck` with its assertions, and its scoped data sources made in it). They are
+//! written after every element, whose variables they use.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -187,7 +187,7 @@ impl Ctx<'_, '_> {
     }
 
     fn check(&mut self, b: &Block) -> Result<TokenStream> {
-        only(b, &[], &["assert"])?;
+        only(b, &[], &["assert", "data"])?;
         let [name] = b.labels.as_slice() else {
             return Err(invalid(&b.loc, "`check` takes one label"));
         };
@@ -205,7 +205,62 @@ impl Ctx<'_, '_> {
                 .tokens;
             asserts.push(quote!(.assert(#c, #m)));
         }
+        // Made already when it has scoped data sources (see `scoped_data`).
+        if let Some(var) = self.checks.get(name.as_str()).cloned() {
+            let var = crate::emit::ident(&var);
+            return Ok(quote!(#var #(#asserts)*;));
+        }
         self.uses("TerraformCheck");
         Ok(quote!(TerraformCheck::new(scope, #name) #(#asserts)*;))
     }
+
+    /// The constructor of a data source scoped to the check `check`, made in it: the check is
+    /// created before its first data source, and the data source keeps its HCL name as its
+    /// logical id (the runtime would name it after its path).
+    pub(crate) fn scoped_data(&mut self, check: &str, init: TokenStream) -> TokenStream {
+        let var = match self.checks.get(check) {
+            Some(v) => v.clone(),
+            None => {
+                let v = self
+                    .fresh_named(&format!("{}_check", codegen::naming::snake(check)))
+                    .to_string();
+                self.checks.insert(check.to_string(), v.clone());
+                let id = crate::emit::ident(&v);
+                self.uses("TerraformCheck");
+                self.pre
+                    .push(quote!(let #id = TerraformCheck::new(scope, #check);));
+                v
+            }
+        };
+        let var = crate::emit::ident(&var);
+        quote!({
+            let scope = &#var;
+            #init
+        })
+    }
+}
+
+/// `config` with the data sources of its `check` blocks also at the top level, where the
+/// symbol table finds them (they are written inside their check: see [`Ctx::scoped_data`]),
+/// and the check of each by its key (`data.T.N`).
+pub fn hoist_check_data(
+    config: &crate::config::Config,
+) -> (
+    crate::config::Config,
+    std::collections::BTreeMap<String, String>,
+) {
+    let mut hoisted = config.clone();
+    let mut scoped = std::collections::BTreeMap::new();
+    for b in &config.blocks {
+        let (true, [check]) = (b.kind == "check", b.labels.as_slice()) else {
+            continue;
+        };
+        for d in b.body.blocks_of("data") {
+            if let [t, n] = d.labels.as_slice() {
+                scoped.insert(format!("data.{t}.{n}"), check.clone());
+                hoisted.blocks.push(d.clone());
+            }
+        }
+    }
+    (hoisted, scoped)
 }

@@ -46,6 +46,10 @@ pub struct Ctx<'s, 'c> {
     pub(crate) loops: Vec<(String, String)>,
     /// How many fresh local variables were made (their names are numbered).
     pub(crate) fresh_count: usize,
+    /// The check block of each data source scoped to one (`data.T.N` -> check name).
+    pub(crate) scoped: BTreeMap<String, String>,
+    /// The variables of the check blocks made for their scoped data sources, by check name.
+    pub(crate) checks: BTreeMap<String, String>,
 }
 
 /// An identifier, raw (`r#type`) where it has to be.
@@ -171,8 +175,9 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
             });
         }
     }
+    let (hoisted, scoped) = crate::blocks::hoist_check_data(config);
     let symbols =
-        Symbols::collect(config).map_err(|(loc, message)| Error::Invalid { loc, message })?;
+        Symbols::collect(&hoisted).map_err(|(loc, message)| Error::Invalid { loc, message })?;
     let start = config.blocks.first().map(|b| b.loc.clone()).unwrap_or(Loc {
         file: "<input>".into(),
         line: 1,
@@ -195,6 +200,8 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
         dynamic_count: 0,
         loops: Vec::new(),
         fresh_count: 0,
+        scoped,
+        checks: BTreeMap::new(),
     };
     type Stmt = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
     let mut stmts: Vec<Stmt> = Vec::new();
@@ -207,9 +214,14 @@ pub fn program(config: &Config, schemas: &Schemas) -> Result<Program> {
             ctx.here = b.loc.clone();
         }
         let (init, overrides) = ctx.element(el)?;
+        let scoped = ctx.scoped.get(&el.key).cloned();
+        let init = match &scoped {
+            Some(check) => ctx.scoped_data(check, init),
+            None => init,
+        };
         let var = ident(&el.var);
         let mut after = Vec::new();
-        if el.construct_id.is_some() {
+        if el.construct_id.is_some() || scoped.is_some() {
             let name = el.name.as_str();
             after.push(quote!(#var.override_logical_id(#name);));
         }

@@ -265,7 +265,13 @@ impl Ctx<'_, '_> {
     /// A new local variable `base_1`, `base_2`, ... that no element or loop variable has.
     pub(crate) fn fresh_ident(&mut self, base: &str) -> proc_macro2::Ident {
         self.fresh_count += 1;
-        let n = self.loop_ident(&format!("{base}_{}", self.fresh_count));
+        self.fresh_named(&format!("{base}_{}", self.fresh_count))
+    }
+
+    /// A new local variable named `name` (or `name_1`, ...) that no element or loop variable
+    /// has.
+    pub(crate) fn fresh_named(&mut self, name: &str) -> proc_macro2::Ident {
+        let n = self.loop_ident(name);
         self.loops.push((String::new(), n.to_string()));
         n
     }

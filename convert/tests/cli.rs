@@ -105,9 +105,9 @@ fn errors_name_file_line_and_column_and_write_nothing() {
             "only a move to a resource declared here is converted",
         ),
         (
-            "check \"c\" {\n  data \"tfe_organization\" \"o\" {\n    name = \"x\"\n  }\n}\n",
+            "check \"c\" {\n  assert {\n    condition = true\n  }\n}\n",
             "main.tf:2:3",
-            "`check` blocks: `data` is not converted yet",
+            "assert needs condition and error_message",
         ),
         (
             "terraform {\n  backend \"s3\" {\n    bucket = \"b\"\n  }\n}\n",
