@@ -144,10 +144,15 @@ impl Ctx<'_, '_> {
         loc: &Loc,
     ) -> Out {
         let name = c.name.name.as_str();
-        if name == "try" {
-            return self.try_call(e, c, want, loc);
-        }
-        let Some(sig) = signature(name, c.args.len()) else {
+        let sig = match c.name.namespace.as_slice() {
+            [] if name == "try" => return self.try_call(e, c, want, loc),
+            [] => signature(name, c.args.len()),
+            [p, provider] if p.as_str() == "provider" => {
+                self.provider_signature(provider.as_str(), name, c.args.len())
+            }
+            _ => None,
+        };
+        let Some(sig) = sig else {
             return self.raw(
                 e,
                 loc,
@@ -169,9 +174,33 @@ impl Ctx<'_, '_> {
             Ok(a) => a,
             Err(raw) => return raw,
         };
-        self.uses("functions");
+        if c.name.namespace.is_empty() {
+            self.uses("functions");
+        }
         let path = sig.path;
         Out::value(assert_type(quote!(#path(#(#args),*)), &sig.ret, want))
+    }
+
+    /// A function of a provider whose schema is loaded: the generated
+    /// `<crate>::functions::NAME`, whose parameters are all `impl Into<Value<T>>` (`dynamic`
+    /// ones too).
+    fn provider_signature(&mut self, provider: &str, name: &str, argc: usize) -> Option<Signature> {
+        let (pkg, krate) = self.schemas.provider(provider)?;
+        let f = pkg.functions.iter().find(|f| f.tf_name == name)?;
+        let arity_ok = match &f.variadic {
+            Some(_) => argc >= f.params.len(),
+            None => argc == f.params.len(),
+        };
+        if !arity_ok {
+            return None;
+        }
+        let (k, n) = (ident(krate), ident(&f.rust_name));
+        Some(Signature {
+            path: quote!(#k::functions::#n),
+            params: f.params.iter().map(|p| Some(p.ty.clone())).collect(),
+            variadic: f.variadic.as_ref().map(|v| Some(v.ty.clone())),
+            ret: f.ret.clone(),
+        })
     }
 
     /// One argument: typed when the parameter is, else any value.

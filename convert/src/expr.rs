@@ -208,9 +208,7 @@ impl Ctx<'_, '_> {
                     Want::Typed(..) => Out::value(quote!(Value::any(#list))),
                 }
             }
-            (Expression::FuncCall(c), _) if c.name.namespace.is_empty() && !c.expand_final => {
-                self.typed_call(e, c, want, loc)
-            }
+            (Expression::FuncCall(c), _) if !c.expand_final => self.typed_call(e, c, want, loc),
             (Expression::Operation(op), _) => self.operation(e, op, want, loc),
             (Expression::ForExpr(f), _) => self.for_expr(e, f, want, loc),
             (Expression::Conditional(c), _) => {

@@ -12,7 +12,7 @@
 //! the typed API of `cdktf::functions`, `cdktf::operators` and `cdktf::expressions` ([`calls`],
 //! [`lang`]); `import`, `moved`, `removed` and `check` blocks and backends the runtime's
 //! ([`blocks`], [`backends`]). What the typed API does not cover (references to undeclared
-//! elements, elements of providers without a schema, provider-defined functions) becomes a raw
+//! elements, elements of providers without a schema and their functions) becomes a raw
 //! expression that synthesizes the same Terraform, and every such [`Fallback`] is reported with
 //! its location.
 //!

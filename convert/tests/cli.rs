@@ -252,3 +252,34 @@ check "named" {
         assert!(flat.contains(piece), "want {piece} in:\n{code}");
     }
 }
+
+#[test]
+fn provider_functions_are_the_generated_functions() {
+    let dir = tempdir("provider-fn");
+    let schema = dir.join("acme.json");
+    let doc = r#"{"format_version":"1.0","provider_schemas":{"registry.terraform.io/acme/acme":{
+        "provider":{"version":0,"block":{}},
+        "functions":{"shout":{"return_type":"string","parameters":[{"name":"text","type":"string"}],
+            "variadic_parameter":{"name":"marks","type":"number"}}}}}}"#;
+    std::fs::write(&schema, doc).expect("writes the schema");
+    let file = dir.join("main.tf");
+    let hcl = "output \"loud\" {\n  value = provider::acme::shout(\"hi\", 1, 2)\n}\n\
+               output \"other\" {\n  value = provider::nope::f(1)\n}\n";
+    std::fs::write(&file, hcl).expect("writes the input");
+    let o = Command::new(env!("CARGO_BIN_EXE_tf2rs"))
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("runs tf2rs");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let code = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stderr}");
+    let flat: String = code.split_whitespace().collect();
+    assert!(
+        flat.contains("acme::functions::shout(\"hi\",[1,2])"),
+        "typed call of the generated function: {code}"
+    );
+    // A provider whose schema is not loaded: raw, reported where it is.
+    assert!(stderr.contains("main.tf:5:11: raw expression"), "{stderr}");
+}
