@@ -39,6 +39,15 @@ pub fn parse_json(file: &str, text: &str, config: &mut Config) -> Result<()> {
     };
     for (section, value) in &top {
         let loc = reader.loc_of(section);
+        // Lists of unlabeled blocks.
+        if let ("import" | "moved" | "removed", Json::Array(items)) = (section.as_str(), value) {
+            for body in items {
+                config
+                    .blocks
+                    .push(reader.block(section, Vec::new(), body)?);
+            }
+            continue;
+        }
         let Json::Object(entries) = value else {
             if section == "//" {
                 continue;
@@ -64,7 +73,7 @@ pub fn parse_json(file: &str, text: &str, config: &mut Config) -> Result<()> {
                     }
                 }
             }
-            "variable" | "output" | "module" => {
+            "variable" | "output" | "module" | "check" => {
                 for (n, body) in entries {
                     config
                         .blocks
@@ -148,6 +157,41 @@ impl Reader<'_> {
                     hcl::Expression::Array(items.iter().map(bare_expr).collect())
                 }
                 ("resource" | "data", "provider", _) | ("variable", "type", _) => bare_expr(v),
+                ("import" | "moved" | "removed", "to" | "from" | "provider", _) => bare_expr(v),
+                // A check's assertions and scoped data sources are blocks.
+                ("check", "assert", _) => {
+                    let list = match v {
+                        Json::Array(l) => l.clone(),
+                        other => vec![other.clone()],
+                    };
+                    for item in &list {
+                        if let Json::Object(m) = item {
+                            body.blocks.push(Block {
+                                kind: "assert".into(),
+                                labels: Vec::new(),
+                                body: self.body("assert", m),
+                                loc: loc.clone(),
+                            });
+                        }
+                    }
+                    continue;
+                }
+                ("check", "data", Json::Object(types)) => {
+                    for (t, named) in types {
+                        let Json::Object(named) = named else { continue };
+                        for (n, b) in named {
+                            if let Json::Object(m) = b {
+                                body.blocks.push(Block {
+                                    kind: "data".into(),
+                                    labels: vec![t.clone(), n.clone()],
+                                    body: self.body("data", m),
+                                    loc: self.loc_of(n),
+                                });
+                            }
+                        }
+                    }
+                    continue;
+                }
                 (_, "lifecycle", Json::Object(_) | Json::Array(_)) => {
                     let list = match v {
                         Json::Array(l) => l.clone(),

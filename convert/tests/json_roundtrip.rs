@@ -52,6 +52,7 @@ fn inputs() -> Vec<(String, String, Json)> {
     examples::workspace::build(&app);
     examples::multi_stack::build(&app);
     examples::reusable_construct::build(&app);
+    examples::agent_pool_policy::build(&app);
     match app.synth_all() {
         Ok(stacks) => {
             for (name, json) in stacks {
