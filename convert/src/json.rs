@@ -42,9 +42,7 @@ pub fn parse_json(file: &str, text: &str, config: &mut Config) -> Result<()> {
         // Lists of unlabeled blocks.
         if let ("import" | "moved" | "removed", Json::Array(items)) = (section.as_str(), value) {
             for body in items {
-                config
-                    .blocks
-                    .push(reader.block(section, Vec::new(), body)?);
+                config.blocks.push(reader.block(section, Vec::new(), body)?);
             }
             continue;
         }
