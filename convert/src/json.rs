@@ -255,6 +255,31 @@ mod tests {
     }
 
     #[test]
+    fn refactoring_and_check_sections_become_their_blocks() {
+        let text = r#"{"removed": [{"from": "a_b.x", "lifecycle": {"destroy": false}}],
+            "check": {"c": {"assert": [{"condition": "${a_b.y.ok}", "error_message": "no"}],
+                "data": {"a_d": {"d": {"n": 1}}}}}}"#;
+        let mut c = Config::default();
+        parse_json("cdk.tf.json", text, &mut c).expect("parses");
+        let removed = c
+            .blocks
+            .iter()
+            .find(|b| b.kind == "removed")
+            .expect("removed");
+        let from = removed.body.attr("from").expect("from");
+        assert!(
+            matches!(from.value, hcl::Expression::Traversal(_)),
+            "bare address"
+        );
+        assert_eq!(removed.body.blocks_of("lifecycle").count(), 1);
+        let check = c.blocks.iter().find(|b| b.kind == "check").expect("check");
+        assert_eq!(check.labels, ["c"]);
+        assert_eq!(check.body.blocks_of("assert").count(), 1);
+        let data = check.body.blocks_of("data").next().expect("scoped data");
+        assert_eq!(data.labels, ["a_d", "d"]);
+    }
+
+    #[test]
     fn invalid_json_names_line_and_column() {
         let mut c = Config::default();
         let err = parse_json("x.tf.json", "{\n  \"resource\": [\n", &mut c).expect_err("fails");
