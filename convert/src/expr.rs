@@ -10,7 +10,7 @@ use quote::quote;
 
 use crate::config::Loc;
 use crate::emit::{ident, Ctx};
-use crate::schema::{same_rust_type, Struct};
+use crate::schema::Struct;
 use crate::symbols::{leading_attrs, reference_key, Kind};
 use crate::tfjson;
 
@@ -513,28 +513,15 @@ impl Ctx<'_, '_> {
         self.convert(tokens, vt, want)
     }
 
-    /// A typed value of type `have` as `want`.
+    /// A typed value of type `have` as `want`: stated to be of that type, with nothing
+    /// converted in Terraform (no `tostring()`), as the HCL converts nothing either.
     fn convert(
         &mut self,
         tokens: TokenStream,
         have: &ValueType,
         want: Want<'_>,
     ) -> Option<TokenStream> {
-        let Want::Typed(vt, _) = want else {
-            return Some(tokens);
-        };
-        if same_rust_type(have, vt) {
-            return Some(tokens);
-        }
-        match (have, vt) {
-            (ValueType::Number | ValueType::Bool, ValueType::String) => {
-                Some(quote!(#tokens.to_string_value()))
-            }
-            (ValueType::String, ValueType::Number) => Some(quote!(#tokens.to_number())),
-            (ValueType::String, ValueType::Bool) => Some(quote!(#tokens.to_bool())),
-            (_, ValueType::Dynamic) => Some(quote!(#tokens.into_dynamic())),
-            _ => None,
-        }
+        Some(crate::lang::assert_type(tokens, have, want))
     }
 }
 

@@ -23,13 +23,16 @@ pub(crate) fn assert_type(tokens: TokenStream, have: &ValueType, want: Want<'_>)
         return tokens;
     }
     let t = rust_type(vt, item);
-    match (have, vt) {
-        (_, ValueType::Dynamic) => quote!(#tokens.into_dynamic()),
-        (ValueType::Dynamic, ValueType::String) => quote!(#tokens.as_string()),
-        (ValueType::Dynamic, ValueType::Number) => quote!(#tokens.as_number()),
-        (ValueType::Dynamic, ValueType::Bool) => quote!(#tokens.as_bool()),
-        (ValueType::Dynamic, _) => quote!(#tokens.cast::<#t>()),
-        _ => quote!(#tokens.into_dynamic().cast::<#t>()),
+    let dynamic = match (have, vt) {
+        (_, ValueType::Dynamic) => return quote!(#tokens.into_dynamic()),
+        (ValueType::Dynamic, _) => tokens,
+        _ => quote!(#tokens.into_dynamic()),
+    };
+    match vt {
+        ValueType::String => quote!(#dynamic.as_string()),
+        ValueType::Number => quote!(#dynamic.as_number()),
+        ValueType::Bool => quote!(#dynamic.as_bool()),
+        _ => quote!(#dynamic.cast::<#t>()),
     }
 }
 

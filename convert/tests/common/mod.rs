@@ -379,8 +379,11 @@ pub fn normalize(e: &hcl::Expression, depth: usize) -> hcl::Expression {
             let mut t = t.as_ref().clone();
             t.expr = n(&t.expr);
             for op in &mut t.operators {
-                if let TraversalOperator::Index(x) = op {
-                    *x = n(x);
+                match op {
+                    TraversalOperator::Index(x) => *x = n(x),
+                    // `x.*.id` and `x[*].id` read the same attribute of every element.
+                    TraversalOperator::AttrSplat => *op = TraversalOperator::FullSplat,
+                    _ => {}
                 }
             }
             E::Traversal(Box::new(t))
