@@ -406,6 +406,11 @@ impl Ctx<'_, '_> {
                 _ => quote!(#it.value()),
             });
         }
+        if let ("self", [attr]) = (root, attrs.as_slice()) {
+            // Inside a provisioner or connection: the resource's own attribute.
+            self.uses("TerraformSelf");
+            return Some(quote!(TerraformSelf::get::<#want_ty>(#attr)));
+        }
         if root == "count" && attrs == ["index"] {
             self.uses("count_index");
             return self.convert(quote!(count_index()), &ValueType::Number, want);

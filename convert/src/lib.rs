@@ -49,6 +49,7 @@ pub mod json;
 pub mod lang;
 pub mod meta;
 pub mod parse;
+pub mod provision;
 pub mod rename;
 pub mod render;
 pub mod schema;

@@ -76,12 +76,25 @@ impl Ctx<'_, '_> {
                     }
                 }
                 "provisioner" | "connection" => {
-                    self.fallback(
-                        &b.loc,
-                        &format!("{} {{ ... }}", b.kind),
-                        "block the typed API does not cover",
-                    );
-                    push_block_override(overrides, b);
+                    // Typed when every argument has a setter; else the block as an override.
+                    let mark = self.fallbacks.len();
+                    let typed = if b.kind == "provisioner" {
+                        self.provisioner(b).map(|p| quote!(.provisioner(#p)))
+                    } else {
+                        self.connection(b).map(|c| quote!(.connection(#c)))
+                    };
+                    match typed {
+                        Some(call) if self.fallbacks.len() == mark => calls.push(call),
+                        _ => {
+                            self.fallbacks.truncate(mark);
+                            self.fallback(
+                                &b.loc,
+                                &format!("{} {{ ... }}", b.kind),
+                                "block the typed API does not cover",
+                            );
+                            push_block_override(overrides, b);
+                        }
+                    }
                 }
                 _ => {}
             }

@@ -296,6 +296,20 @@ fn bare_meta(body: &convert::config::Body, json: &mut Json, kind: &str) {
             _ => {}
         }
     }
+    // A provisioner's `when` and `on_failure` are bare keywords in JSON.
+    if let Some(Json::Array(list)) = m.get_mut("provisioner") {
+        for p in list.iter_mut().filter_map(Json::as_object_mut) {
+            for args in p.values_mut().filter_map(Json::as_object_mut) {
+                for key in ["when", "on_failure"] {
+                    if let Some(Json::String(v)) = args.get_mut(key) {
+                        if let Some(bare) = v.strip_prefix("${").and_then(|x| x.strip_suffix('}')) {
+                            *v = bare.to_string();
+                        }
+                    }
+                }
+            }
+        }
+    }
     for b in &body.blocks {
         // A dynamic block's `iterator` is a bare name in JSON.
         if let (true, Some(label), Some(it)) = (
