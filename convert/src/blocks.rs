@@ -164,7 +164,7 @@ impl Ctx<'_, '_> {
     }
 
     fn removed(&mut self, b: &Block) -> Result<TokenStream> {
-        only(b, &["from"], &["lifecycle"])?;
+        only(b, &["from"], &["lifecycle", "provisioner"])?;
         let (from, _) = address(b, "from")?;
         let mut calls = Vec::new();
         for l in b.body.blocks_of("lifecycle") {
@@ -177,6 +177,19 @@ impl Ctx<'_, '_> {
                             format!("`removed` lifecycle: `{}` is not converted", a.name),
                         ))
                     }
+                }
+            }
+        }
+        // Destroy-time provisioners (Terraform 1.9).
+        for p in b.body.blocks_of("provisioner") {
+            let mark = self.fallbacks.len();
+            match self.provisioner(p) {
+                Some(t) if self.fallbacks.len() == mark => calls.push(quote!(.provisioner(#t))),
+                _ => {
+                    return Err(invalid(
+                        &p.loc,
+                        "`removed` provisioner: an argument is not converted",
+                    ))
                 }
             }
         }
