@@ -100,7 +100,9 @@ impl Ctx<'_, '_> {
         if el.kind != Kind::Resource || !plain {
             return None;
         }
-        self.schemas.find(&el.tf_type, false)?;
+        if !crate::builtin::is_builtin(&el.tf_type, false) {
+            self.schemas.find(&el.tf_type, false)?;
+        }
         self.declared_var(&key)
     }
 
@@ -132,7 +134,9 @@ impl Ctx<'_, '_> {
         }
         // A resource the configuration does not declare: Terraform generates its configuration.
         let Some((tf_type, name)) = to.split_once('.').filter(|(t, n)| {
-            *t != "module" && !n.contains(['.', '[']) && self.schemas.find(t, false).is_some()
+            *t != "module"
+                && !n.contains(['.', '['])
+                && (self.schemas.find(t, false).is_some() || crate::builtin::is_builtin(t, false))
         }) else {
             return Err(invalid(
                 &to_loc,

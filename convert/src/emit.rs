@@ -323,6 +323,9 @@ impl Ctx<'_, '_> {
             .ok_or_else(|| self.invalid("resource without block"))?;
         let data = el.kind == Kind::Data;
         let (t, n) = (el.tf_type.as_str(), el.name.as_str());
+        if crate::builtin::is_builtin(t, data) && self.schemas.find(t, data).is_none() {
+            return self.terraform_data(b, &el.var, id, overrides);
+        }
         let Some(found) = self.schemas.find(t, data) else {
             if self.schemas.owner_of(t).is_some() {
                 return Err(Error::UnknownType {

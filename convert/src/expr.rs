@@ -202,7 +202,7 @@ impl Ctx<'_, '_> {
                     self.fallbacks.truncate(mark);
                     return self.raw(e, loc, "list");
                 }
-                let list = quote!(vec![#(#elems),*]);
+                let list = quote!([#(#elems),*]);
                 match want {
                     Want::Any => Out::typed(list),
                     Want::Typed(..) => Out::value(quote!(Value::any(#list))),
@@ -255,7 +255,8 @@ impl Ctx<'_, '_> {
         if let [TemplateElement::Interpolation(i)] = template.elements() {
             return self.value(&i.expr, want, loc);
         }
-        let string_ok = matches!(want, Want::Any | Want::Typed(ValueType::String, _));
+        // A template is a string; where another type is wanted, it is stated to be that type.
+        let string_ok = true;
         // The text between interpolations (escaped for `format!`), one more than the arguments.
         let mut segments = vec![String::new()];
         let mut args = Vec::new();
@@ -316,10 +317,19 @@ impl Ctx<'_, '_> {
         } else {
             quote!(format!(#text, #(#positional),*))
         };
-        if lets.is_empty() {
-            return Out::typed(call);
+        let call = if lets.is_empty() {
+            call
+        } else {
+            quote!({ #(#lets)* #call })
+        };
+        match want {
+            Want::Any | Want::Typed(ValueType::String, _) => Out::typed(call),
+            _ => Out::value(crate::lang::assert_type(
+                quote!(Value::<String>::from(#call)),
+                &ValueType::String,
+                want,
+            )),
         }
-        Out::typed(quote!({ #(#lets)* #call }))
     }
 
     fn reference(&mut self, e: &Expression, want: Want<'_>, loc: &Loc) -> Out {

@@ -156,6 +156,31 @@ impl Reader<'_> {
                 }
                 ("resource" | "data", "provider", _) | ("variable", "type", _) => bare_expr(v),
                 ("import" | "moved" | "removed", "to" | "from" | "provider", _) => bare_expr(v),
+                // Provisioners (`[{"local-exec": {...}}]`) and a connection are blocks.
+                ("resource" | "removed", "provisioner", Json::Array(items)) => {
+                    for item in items.iter().filter_map(Json::as_object) {
+                        for (kind, p) in item {
+                            if let Json::Object(m) = p {
+                                body.blocks.push(Block {
+                                    kind: "provisioner".into(),
+                                    labels: vec![kind.clone()],
+                                    body: self.body("provisioner", m),
+                                    loc: loc.clone(),
+                                });
+                            }
+                        }
+                    }
+                    continue;
+                }
+                ("resource" | "provisioner", "connection", Json::Object(m)) => {
+                    body.blocks.push(Block {
+                        kind: "connection".into(),
+                        labels: Vec::new(),
+                        body: self.body("connection", m),
+                        loc: loc.clone(),
+                    });
+                    continue;
+                }
                 // A check's assertions and scoped data sources are blocks.
                 ("check", "assert", _) => {
                     let list = match v {

@@ -38,6 +38,7 @@
 pub mod backends;
 pub mod blocks;
 pub mod body;
+pub mod builtin;
 pub mod calls;
 pub mod config;
 pub mod declare;
