@@ -177,12 +177,14 @@ impl Ctx<'_, '_> {
         };
         let (elem_vt, item) = elem.unwrap_or((&DYNAMIC, None));
         let elem_t = rust_type(elem_vt, item);
-        let result = match (elem, &f.key_expr) {
-            (Some(_), _) => match want {
-                Want::Typed(vt, item) => rust_type(vt, item),
-                Want::Any => quote!(Dynamic),
-            },
-            (None, _) => quote!(Dynamic),
+        // The result: the wanted collection type when it fixed the elements, else dynamic.
+        let have = match (elem, want) {
+            (Some(_), Want::Typed(vt, _)) => vt.clone(),
+            _ => DYNAMIC,
+        };
+        let result = match (elem, want) {
+            (Some(_), Want::Typed(vt, item)) => rust_type(vt, item),
+            _ => quote!(Dynamic),
         };
         let key_name = f.key_var.as_ref().map(|k| k.as_str().to_string());
         let value_name = f.value_var.as_str().to_string();
@@ -254,14 +256,6 @@ impl Ctx<'_, '_> {
             #input,
             |#key_ident, #value_ident| #body,
         ));
-        let have = if elem.is_some() {
-            match want {
-                Want::Typed(vt, _) => vt.clone(),
-                Want::Any => DYNAMIC,
-            }
-        } else {
-            DYNAMIC
-        };
         Out::value(assert_type(tokens, &have, want))
     }
 
