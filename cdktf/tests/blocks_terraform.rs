@@ -3,7 +3,6 @@
 //! built-ins. Skipped without `terraform` on PATH, a failure under `CI=true`.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use cdktf::backend::{LocalBackend, LocalBackendConfig};
 use cdktf::prelude::*;
@@ -17,23 +16,7 @@ fn terraform_available() -> bool {
 }
 
 fn terraform(dir: &Path, cli_config: &Path, args: &[&str]) -> String {
-    let out = Command::new("terraform")
-        .args(args)
-        .current_dir(dir)
-        .env("TF_CLI_CONFIG_FILE", cli_config)
-        .env("TF_IN_AUTOMATION", "1")
-        .env("TF_INPUT", "0")
-        .env("CHECKPOINT_DISABLE", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run terraform");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "terraform {args:?} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    test_support::run_terraform(dir, Some(cli_config), args, None)
 }
 
 /// The first state: two resources that the second program refactors.

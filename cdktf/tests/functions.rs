@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use cdktf::expressions::{path_module, terraform_workspace};
 use cdktf::functions::*;
@@ -377,35 +377,9 @@ fn console_cases(v: &Vars) -> Vec<(Value<Dynamic>, serde_json::Value)> {
 }
 
 fn terraform(dir: &Path, args: &[&str], stdin: &str) -> String {
-    use std::io::Write as _;
     let cli_config = dir.join("terraformrc");
     std::fs::write(&cli_config, "").expect("cli config");
-    let mut child = Command::new("terraform")
-        .args(args)
-        .current_dir(dir)
-        .env("TF_CLI_CONFIG_FILE", &cli_config)
-        .env("TF_IN_AUTOMATION", "1")
-        .env("TF_INPUT", "0")
-        .env("CHECKPOINT_DISABLE", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn terraform");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("terraform");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "terraform {args:?} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    test_support::run_terraform(dir, Some(&cli_config), args, Some(stdin))
 }
 
 #[test]

@@ -92,3 +92,48 @@ pub fn aws_plugin_dir(test: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Runs terraform (`$TERRAFORM_BINARY_NAME`, else `terraform`) with `args` in `dir`, without
+/// prompts or update checks, with the CLI configuration `cli_config` if given and `stdin` as its
+/// input; returns its standard output.
+///
+/// # Panics
+/// When terraform cannot be started or fails; the message holds its output.
+pub fn run_terraform(
+    dir: &Path,
+    cli_config: Option<&Path>,
+    args: &[&str],
+    stdin: Option<&str>,
+) -> String {
+    use std::io::Write as _;
+    let bin = std::env::var("TERRAFORM_BINARY_NAME")
+        .ok()
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| "terraform".to_string());
+    let mut cmd = Command::new(bin);
+    cmd.args(args)
+        .current_dir(dir)
+        .env("TF_IN_AUTOMATION", "1")
+        .env("TF_INPUT", "0")
+        .env("CHECKPOINT_DISABLE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(config) = cli_config {
+        cmd.env("TF_CLI_CONFIG_FILE", config);
+    }
+    let mut child = cmd.spawn().expect("spawn terraform");
+    if let Some(mut input) = child.stdin.take() {
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).expect("write stdin");
+        }
+    }
+    let out = child.wait_with_output().expect("terraform");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "terraform {args:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
