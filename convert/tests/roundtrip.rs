@@ -224,13 +224,13 @@ fn tfe_docs_examples_round_trip() {
         );
     }
     // The fixture of built-ins only, as synthesized, passes real `terraform validate`.
-    if let Some(tf) = test_support::terraform("convert-roundtrip") {
+    if test_support::terraform("convert-roundtrip").is_some() {
         let json = results
             .iter()
             .find(|(n, _)| n == "fixture_terraform_data")
             .map(|(_, j)| j)
             .expect("the terraform_data fixture synthesizes");
-        validate(&tf, json);
+        validate(json);
     }
     let (min_equal, max_fallbacks) = (threshold("round_trip_min"), threshold("fallbacks_max"));
     assert!(
@@ -245,29 +245,13 @@ fn tfe_docs_examples_round_trip() {
 
 /// `terraform init -backend=false` and `terraform validate` in a fresh directory holding `json`
 /// as `cdk.tf.json` (built-in provider only: nothing is downloaded).
-fn validate(tf: &str, json: &serde_json::Value) {
+fn validate(json: &serde_json::Value) {
     let dir = common::root().join("target/convert-roundtrip/validate");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("creates the directory");
     std::fs::write(dir.join("cdk.tf.json"), json.to_string()).expect("writes cdk.tf.json");
-    for args in [
-        &["init", "-backend=false", "-input=false"][..],
-        &["validate"][..],
-    ] {
-        let out = std::process::Command::new(tf)
-            .args(args)
-            .current_dir(&dir)
-            .env("TF_IN_AUTOMATION", "1")
-            .output()
-            .expect("runs terraform");
-        assert!(
-            out.status.success(),
-            "terraform {}: {}{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    test_support::run_terraform(&dir, None, &["init", "-backend=false"], None);
+    test_support::run_terraform(&dir, None, &["validate"], None);
     println!("fixtures/terraform_data.tf: terraform validate passes");
 }
 
