@@ -167,6 +167,16 @@ pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
 /// schema reader and the IR builder alone (the fuzz target's entry point). Never panics on any
 /// input; malformed input is an [`Error`].
 pub fn read_ir(schema_json: &str) -> Result<Vec<ir::Package>> {
+    read_ir_only(schema_json, &|_, _| true)
+}
+
+/// [`read_ir`] building only the items that `keep(kind, terraform type)` selects (see
+/// [`ir::build::package_only`]): their IR is the same as [`read_ir`]'s, in a fraction of the
+/// time for a large provider.
+pub fn read_ir_only(
+    schema_json: &str,
+    keep: &(dyn Fn(ir::ItemKind, &str) -> bool + Sync),
+) -> Result<Vec<ir::Package>> {
     on_deep_stacks(|| {
         let doc = parse_document(schema_json)?;
         let providers = doc.provider_schemas.ok_or(Error::NoProviderSchemas {
@@ -182,7 +192,7 @@ pub fn read_ir(schema_json: &str) -> Result<Vec<ir::Package>> {
                     source: source_address(key),
                     version: None,
                 };
-                ir::build::package(&id, schema)
+                ir::build::package_only(&id, schema, keep)
             })
             .collect()
     })
