@@ -46,6 +46,7 @@ pub mod schema;
 pub mod select;
 pub mod symbols;
 pub mod tfjson;
+pub mod walk;
 
 use std::collections::BTreeSet;
 use std::path::Path;

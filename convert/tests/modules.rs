@@ -22,6 +22,9 @@ use common::{build_and_run, canonical, diff, hcl_to_json, Bindings, Unit};
 
 const TEST: &str = "aws_modules_round_trip";
 const MODULES: [&str; 4] = ["alb", "dynamodb-table", "ec2-instance", "kms"];
+/// A fixture beside the modules (`tests/fixtures/aws-values`): map keys, `null` defaults,
+/// string escapes, heredocs, validations and sensitivity, which the modules hardly have.
+const FIXTURE: &str = "aws-values";
 
 fn threshold(module: &str) -> usize {
     let text = include_str!("modules_thresholds.txt");
@@ -46,12 +49,14 @@ struct Module {
 /// Converts each module, each against the schema items it uses only (as a user converting one
 /// module would load them), printing the time each took.
 fn convert_all(modules: &Path, schema: &str) -> Vec<Module> {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     MODULES
         .iter()
-        .map(|&name| {
+        .map(|&name| (name, modules.join(name)))
+        .chain([(FIXTURE, fixture.join(FIXTURE))])
+        .map(|(name, dir)| {
             let started = Instant::now();
-            let config =
-                convert::read_path(&modules.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let config = convert::read_path(&dir).unwrap_or_else(|e| panic!("{name}: {e}"));
             let mut schemas = convert::Schemas::new();
             schemas
                 .add_document_for(schema, &config)
@@ -181,6 +186,11 @@ fn aws_modules_round_trip() {
         // is built into (the converter reports `required_version` as a fallback).
         if let Some(t) = got.get_mut("terraform").and_then(|t| t.as_object_mut()) {
             t.remove("backend");
+        }
+        if want.get("terraform").is_none() {
+            if let Some(g) = got.as_object_mut() {
+                g.remove("terraform");
+            }
         }
         // Kept for inspection: target/convert-modules/out/NAME/{want,got}.json.
         let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();

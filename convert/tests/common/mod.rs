@@ -427,69 +427,22 @@ fn rename_json(v: &Json, from: &str, to: &str) -> Json {
 /// `e` with object keys written as identifiers (`{ a-b = 1 }`) written as the strings they
 /// are (`{ "a-b" = 1 }`): Terraform reads both alike.
 fn quoted_keys(e: &hcl::Expression) -> hcl::Expression {
-    use hcl::expr::{ObjectKey, Operation, TraversalOperator};
-    use hcl::Expression as E;
-    let q = quoted_keys;
-    match e {
-        E::Array(items) => E::Array(items.iter().map(q).collect()),
-        E::Object(obj) => E::Object(
+    use hcl::expr::ObjectKey;
+    convert::walk::map(e, &|x| match x {
+        hcl::Expression::Object(obj) => Some(hcl::Expression::Object(
             obj.iter()
                 .map(|(k, v)| {
                     let k = match k {
                         ObjectKey::Identifier(id) => {
-                            ObjectKey::Expression(E::String(id.to_string()))
+                            ObjectKey::Expression(hcl::Expression::String(id.to_string()))
                         }
-                        ObjectKey::Expression(x) => ObjectKey::Expression(q(x)),
+                        ObjectKey::Expression(k) => ObjectKey::Expression(quoted_keys(k)),
                         other => other.clone(),
                     };
-                    (k, q(v))
+                    (k, quoted_keys(v))
                 })
                 .collect(),
-        ),
-        E::Traversal(t) => {
-            let mut t = t.as_ref().clone();
-            t.expr = q(&t.expr);
-            for op in &mut t.operators {
-                if let TraversalOperator::Index(x) = op {
-                    *x = q(x);
-                }
-            }
-            E::Traversal(Box::new(t))
-        }
-        E::FuncCall(c) => {
-            let mut c = c.as_ref().clone();
-            c.args = c.args.iter().map(q).collect();
-            E::FuncCall(Box::new(c))
-        }
-        E::Parenthesis(x) => E::Parenthesis(Box::new(q(x))),
-        E::Conditional(c) => {
-            let mut c = c.as_ref().clone();
-            c.cond_expr = q(&c.cond_expr);
-            c.true_expr = q(&c.true_expr);
-            c.false_expr = q(&c.false_expr);
-            E::Conditional(Box::new(c))
-        }
-        E::Operation(op) => E::Operation(Box::new(match op.as_ref() {
-            Operation::Unary(u) => {
-                let mut u = u.clone();
-                u.expr = q(&u.expr);
-                Operation::Unary(u)
-            }
-            Operation::Binary(b) => {
-                let mut b = b.clone();
-                b.lhs_expr = q(&b.lhs_expr);
-                b.rhs_expr = q(&b.rhs_expr);
-                Operation::Binary(b)
-            }
-        })),
-        E::ForExpr(f) => {
-            let mut f = f.as_ref().clone();
-            f.collection_expr = q(&f.collection_expr);
-            f.key_expr = f.key_expr.as_ref().map(q);
-            f.value_expr = q(&f.value_expr);
-            f.cond_expr = f.cond_expr.as_ref().map(q);
-            E::ForExpr(Box::new(f))
-        }
-        other => other.clone(),
-    }
+        )),
+        _ => None,
+    })
 }
