@@ -50,8 +50,9 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
 
 /// Builds the IR of one provider with only the items `keep(kind, terraform type)` selects (the
 /// provider item always). Names and features are claimed over every item, as [`package`]
-/// claims them, so a kept item has the same module, type and feature names in both; only the
-/// building, the expensive part, is skipped for the rest. For tools that need a few items of a
+/// claims them, so a kept item has the same module, type and feature names in both (which
+/// nested types are shared between items can differ); only the building, the expensive part, is
+/// skipped for the rest. For tools that need a few items of a
 /// large provider (the converter: the types a configuration uses).
 pub fn package_only(
     id: &ProviderId,
