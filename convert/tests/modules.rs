@@ -7,9 +7,13 @@
 //! configuration equals the module's HCL normalized to Terraform JSON (same addresses,
 //! variables, locals, outputs, arguments and values; expressions compared parsed).
 //!
-//! Prints the time to convert each module (loading the schema items it uses included) and its
-//! raw-expression fallbacks; fails if a module needs more fallbacks than
-//! `modules_thresholds.txt` allows.
+//! The fixture `tests/fixtures/aws-values` goes through the same steps, for map keys, `null`
+//! defaults, string escapes, heredocs, validations and sensitivity.
+//!
+//! Prints the time to convert each module (loading the schema items it uses included; a debug
+//! build, so slower than `tf2rs` built for release) and its raw-expression fallbacks; fails if
+//! a module needs more fallbacks than `modules_thresholds.txt` allows. Needs `../shared`; the
+//! `terraform validate` step needs `terraform` and the aws plugin (`test_support`'s skip rule).
 
 mod common;
 
