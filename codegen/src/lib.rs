@@ -56,7 +56,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
-pub use read::{read_ir, MAX_JSON_DEPTH};
+pub use read::{read_ir, read_ir_only, MAX_JSON_DEPTH};
 pub use write::WriteSummary;
 
 use ir::build::{local_name, source_address, ProviderId};

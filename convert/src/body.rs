@@ -299,6 +299,13 @@ impl Ctx<'_, '_> {
             codegen::naming::snake(label),
             self.dynamic_count
         );
+        // The runtime writes the iterator as `each`: content that also refers to another `each`
+        // (the resource's own, or an outer dynamic block's, already renamed) would be captured.
+        if name != "each" && crate::rename::mentions(&content.body, "each") {
+            return Err(invalid(format!(
+                "dynamic `{label}` refers to an outer `each`, which the iterator `each` would hide"
+            )));
+        }
         self.iterator(&var, &for_each.value, &for_each.loc);
         let body = crate::rename::rename_body(&content.body, &name, "each");
         self.dynamic.push(var.clone());
@@ -414,11 +421,29 @@ pub fn push_block_override(overrides: &mut Vec<Override>, b: &Block) {
         Some((_, Json::Array(list))) => list.push(v),
         Some((_, Json::Object(existing))) => {
             if let Json::Object(m) = v {
-                existing.extend(m);
+                for (label, block) in m {
+                    add_dynamic(existing, label, block);
+                }
             }
         }
         _ if b.kind == "dynamic" => overrides.push((key, v)),
         _ => overrides.push((key, Json::Array(vec![v]))),
+    }
+}
+
+/// Adds a dynamic block under its label: several of one label (`dynamic "action"` for each
+/// kind of action) are a list of them, as Terraform JSON writes repeated blocks; one stays an
+/// object.
+fn add_dynamic(dynamic: &mut Map<String, Json>, label: String, block: Json) {
+    match dynamic.get_mut(&label) {
+        Some(Json::Array(list)) => list.push(block),
+        Some(one) => {
+            let first = one.take();
+            *one = Json::Array(vec![first, block]);
+        }
+        None => {
+            dynamic.insert(label, block);
+        }
     }
 }
 
@@ -444,4 +469,46 @@ pub fn body_loc(body: &Body, fallback: &Loc) -> Loc {
         .first()
         .map(|a| a.loc.clone())
         .unwrap_or_else(|| fallback.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Two dynamic blocks of one type are both kept (the second used to replace the first).
+    #[test]
+    fn repeated_dynamic_blocks_are_a_list() {
+        let text = "resource \"r\" \"x\" {\n  dynamic \"a\" {\n    for_each = [1]\n    content { n = a.value }\n  }\n  dynamic \"a\" {\n    for_each = [2]\n    content { m = a.value }\n  }\n  dynamic \"b\" {\n    for_each = [3]\n    content {}\n  }\n}\n";
+        let mut config = crate::Config::default();
+        crate::parse::parse_hcl("t.tf", text, &mut config).expect("parses");
+        let json = super::body_json(&config.blocks[0].body);
+        let a = &json["dynamic"]["a"];
+        assert_eq!(a.as_array().map(Vec::len), Some(2), "{json}");
+        assert_eq!(a[0]["for_each"], serde_json::json!([1]));
+        assert_eq!(a[1]["for_each"], serde_json::json!([2]));
+        assert_eq!(json["dynamic"]["b"]["for_each"], serde_json::json!([3]));
+    }
+
+    /// Content that refers to the resource's own `each` is not given the iterator `each`
+    /// (which would hide it): the block goes to an override, in the HCL's own names.
+    #[test]
+    fn dynamic_content_with_the_resource_each_is_not_captured() {
+        let text = "resource \"x_r\" \"t\" {\n  for_each = var.m\n  name = each.key\n  dynamic \"blk\" {\n    for_each = var.c\n    content { n = each.value && blk.value }\n  }\n}\n";
+        let schema = serde_json::json!({"format_version": "1.0", "provider_schemas": {
+            "registry.terraform.io/acme/x": {"resource_schemas": {"x_r": {"version": 0, "block": {
+                "attributes": {"name": {"type": "string", "required": true}},
+                "block_types": {"blk": {"nesting_mode": "list", "block": {
+                    "attributes": {"n": {"type": "bool", "optional": true}}}}}}}}}}});
+        let mut schemas = crate::Schemas::new();
+        schemas.add_document(&schema.to_string()).expect("reads");
+        let c = crate::Converter::new(&schemas)
+            .convert_hcl("t.tf", text)
+            .expect("converts");
+        assert!(c.code.contains("each.value && blk.value"), "{}", c.code);
+        assert!(
+            c.fallbacks
+                .iter()
+                .any(|f| f.reason.contains("outer `each`")),
+            "{:?}",
+            c.fallbacks
+        );
+    }
 }

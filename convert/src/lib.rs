@@ -54,8 +54,10 @@ pub mod provision;
 pub mod rename;
 pub mod render;
 pub mod schema;
+pub mod select;
 pub mod symbols;
 pub mod tfjson;
+pub mod walk;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -156,36 +158,7 @@ impl<'s> Converter<'s> {
     /// Converts a file (`.tf`; `.json` is Terraform JSON) or a directory (its `.tf` and
     /// `.tf.json` files, in name order).
     pub fn convert_path(&self, path: &Path) -> Result<Converted> {
-        let mut config = Config::default();
-        let files = if path.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(path)
-                .map_err(|source| Error::Read {
-                    path: path.display().to_string(),
-                    source,
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    let n = p.to_string_lossy();
-                    n.ends_with(".tf") || n.ends_with(".tf.json")
-                })
-                .collect();
-            files.sort();
-            files
-        } else {
-            vec![path.to_path_buf()]
-        };
-        for f in &files {
-            let text = std::fs::read_to_string(f).map_err(|source| Error::Read {
-                path: f.display().to_string(),
-                source,
-            })?;
-            let name = f.display().to_string();
-            if name.ends_with(".json") {
-                json::parse_json(&name, &text, &mut config)?;
-            } else {
-                parse::parse_hcl(&name, &text, &mut config)?;
-            }
-        }
+        let config = read_path(path)?;
         self.convert_config(&config, &path.display().to_string())
     }
 
@@ -204,6 +177,42 @@ impl<'s> Converter<'s> {
             needs_serde_json: program.needs_serde_json,
         })
     }
+}
+
+/// Reads a file (`.tf`; `.json` is Terraform JSON) or a directory (its `.tf` and `.tf.json`
+/// files, in name order) into one configuration, as [`Converter::convert_path`] does.
+pub fn read_path(path: &Path) -> Result<Config> {
+    let mut config = Config::default();
+    let files = if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(|source| Error::Read {
+                path: path.display().to_string(),
+                source,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let n = p.to_string_lossy();
+                n.ends_with(".tf") || n.ends_with(".tf.json")
+            })
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|source| Error::Read {
+            path: f.display().to_string(),
+            source,
+        })?;
+        let name = f.display().to_string();
+        if name.ends_with(".json") {
+            json::parse_json(&name, &text, &mut config)?;
+        } else {
+            parse::parse_hcl(&name, &text, &mut config)?;
+        }
+    }
+    Ok(config)
 }
 
 #[cfg(test)]

@@ -96,32 +96,40 @@ fn run() -> Result<(), String> {
         return docs(&all[1..]);
     }
     let args = parse_args()?;
+    // The input first: only the schema items it uses are built (all of aws takes seconds).
+    let (config, title) = if args.input == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("<stdin>: {e}"))?;
+        let mut config = convert::Config::default();
+        // Terraform JSON is an object; HCL never starts with `{`.
+        if text.trim_start().starts_with('{') {
+            convert::json::parse_json("<stdin>", &text, &mut config)
+        } else {
+            convert::parse::parse_hcl("<stdin>", &text, &mut config)
+        }
+        .map_err(|e| e.to_string())?;
+        (config, "<stdin>".to_string())
+    } else {
+        let config =
+            convert::read_path(std::path::Path::new(&args.input)).map_err(|e| e.to_string())?;
+        (config, args.input.clone())
+    };
     let mut schemas = Schemas::new();
     for s in &args.schemas {
         let text = std::fs::read_to_string(s).map_err(|e| format!("{}: {e}", s.display()))?;
         schemas
-            .add_document(&text)
+            .add_document_for(&text, &config)
             .map_err(|e| format!("{}: {e}", s.display()))?;
     }
     let mut converter = Converter::new(&schemas);
     if let Some(stack) = args.main {
         converter = converter.output(Output::Main { stack });
     }
-    let converted = if args.input == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("<stdin>: {e}"))?;
-        // Terraform JSON is an object; HCL never starts with `{`.
-        if text.trim_start().starts_with('{') {
-            converter.convert_json("<stdin>", &text)
-        } else {
-            converter.convert_hcl("<stdin>", &text)
-        }
-    } else {
-        converter.convert_path(std::path::Path::new(&args.input))
-    }
-    .map_err(|e| e.to_string())?;
+    let converted = converter
+        .convert_config(&config, &title)
+        .map_err(|e| e.to_string())?;
     for f in &converted.fallbacks {
         eprintln!("{f}");
     }

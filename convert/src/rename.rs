@@ -33,6 +33,22 @@ pub fn rename_body(body: &Body, from: &str, to: &str) -> Body {
     }
 }
 
+/// Whether `body` refers to `name` (a reference rooted at it, outside `for` expressions that
+/// bind it).
+pub fn mentions(body: &Body, name: &str) -> bool {
+    const PROBE: &str = "__convert_probe__";
+    fn texts(body: &Body, out: &mut Vec<String>) {
+        out.extend(body.attrs.iter().map(|a| expr_text(&a.value)));
+        for b in &body.blocks {
+            texts(&b.body, out);
+        }
+    }
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    texts(body, &mut before);
+    texts(&rename_body(body, name, PROBE), &mut after);
+    before != after
+}
+
 /// `e` with every reference rooted at `from` rooted at `to`.
 pub fn rename(e: &Expression, from: &str, to: &str) -> Expression {
     let r = |x: &Expression| rename(x, from, to);
@@ -94,9 +110,14 @@ pub fn rename(e: &Expression, from: &str, to: &str) -> Expression {
         Expression::ForExpr(f) => {
             let mut f = f.as_ref().clone();
             f.collection_expr = r(&f.collection_expr);
-            f.key_expr = f.key_expr.as_ref().map(r);
-            f.value_expr = r(&f.value_expr);
-            f.cond_expr = f.cond_expr.as_ref().map(r);
+            // `[for x in ... : x.a]` binds `x` in its body: a reference there is not `from`'s.
+            let bound = f.value_var.as_str() == from
+                || f.key_var.as_ref().is_some_and(|k| k.as_str() == from);
+            if !bound {
+                f.key_expr = f.key_expr.as_ref().map(r);
+                f.value_expr = r(&f.value_expr);
+                f.cond_expr = f.cond_expr.as_ref().map(r);
+            }
             Expression::ForExpr(Box::new(f))
         }
         Expression::TemplateExpr(t) => rename_template(t, from, to).unwrap_or_else(|| e.clone()),
@@ -137,6 +158,18 @@ mod tests {
         assert_eq!(
             expr_text(&rename(&e, "ingress", "each")),
             "f(each.value.port, \"p-${each.key}\", x.ingress)"
+        );
+    }
+
+    /// A `for` expression that binds the name shadows it in its body, not in its collection.
+    #[test]
+    fn for_bindings_shadow() {
+        let e = Expression::from(
+            hcl_edit::parser::parse_expr("[for a in a.value : a.x if a.y]").expect("parses"),
+        );
+        assert_eq!(
+            expr_text(&rename(&e, "a", "each")),
+            "[for a in each.value : a.x if a.y]"
         );
     }
 }

@@ -32,11 +32,16 @@ impl Schemas {
     /// Adds the providers of a `terraform providers schema -json` document; their bindings are
     /// crates named after each provider's local name (as `codegen` names them).
     pub fn add_document(&mut self, schema_json: &str) -> Result<&mut Self> {
-        for pkg in codegen::read_ir(schema_json)? {
+        self.add_packages(codegen::read_ir(schema_json)?);
+        Ok(self)
+    }
+
+    /// Adds providers read already, with the crate names `codegen` gives them.
+    pub(crate) fn add_packages(&mut self, packages: Vec<Package>) {
+        for pkg in packages {
             let krate = codegen::crate_name(&pkg.provider_name);
             self.providers.push((pkg, krate));
         }
-        Ok(self)
     }
 
     /// Writes paths into the bindings of provider `provider` with crate name `krate` (default:

@@ -11,6 +11,9 @@ use serde_json::{Map, Value as Json};
 
 /// Terraform expression text of `expr`, on one line (for `${...}` and raw expressions).
 pub fn expr_text(expr: &Expression) -> String {
+    // A heredoc does not read back inside a JSON string's `${...}`: written quoted.
+    let quoted = crate::walk::heredocs_quoted(expr);
+    let expr = quoted.as_ref().unwrap_or(expr);
     let mut f = hcl::format::Formatter::builder().compact(true).build_vec();
     match hcl::format::Format::format_string(expr, &mut f) {
         Ok(s) => s,

@@ -45,6 +45,20 @@ pub fn source_address(key: &str) -> String {
 
 /// Builds the IR of one provider.
 pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
+    package_only(id, schema, &|_, _| true)
+}
+
+/// Builds the IR of one provider with only the items `keep(kind, terraform type)` selects (the
+/// provider item always). Names and features are claimed over every item, as [`package`]
+/// claims them, so a kept item has the same module, type and feature names in both (which
+/// nested types are shared between items can differ); only the building, the expensive part, is
+/// skipped for the rest. For tools that need a few items of a
+/// large provider (the converter: the types a configuration uses).
+pub fn package_only(
+    id: &ProviderId,
+    schema: &ProviderSchema,
+    keep: &(dyn Fn(ItemKind, &str) -> bool + Sync),
+) -> Result<Package> {
     let base = format!("provider_schemas.{}", id.key);
     let provider_block = schema.provider.as_ref().map(|s| &s.block);
     let empty = Block::default();
@@ -105,6 +119,7 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
         .collect();
     let built: Vec<Result<Item>> = named
         .into_par_iter()
+        .filter(|(kind, tf_type, ..)| keep(*kind, tf_type))
         .map(|(kind, tf_type, module, rust_name, feature, block, path)| {
             ItemBuilder::build(
                 kind,

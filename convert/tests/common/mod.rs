@@ -34,6 +34,17 @@ pub enum Bindings<'a> {
     Schema(&'a Path),
     /// The repository's checked-in `bindings/tfe`.
     CheckedIn,
+    /// A package generated elsewhere (the aws bindings under `target/aws-stack/aws`), with
+    /// only `features`, built in `target_dir` (shared with the other builds against it, so the
+    /// runtime compiles once).
+    Package {
+        /// The crate name (`aws`).
+        krate: &'a str,
+        /// Its directory.
+        path: &'a Path,
+        features: &'a [String],
+        target_dir: &'a Path,
+    },
 }
 
 /// Writes a cargo workspace under `target/<dir>`: the `tfe` bindings generated from `schema`
@@ -47,6 +58,8 @@ pub fn build_and_run(
 ) -> Result<Vec<(String, Json)>, String> {
     let root = root();
     let base = root.join("target").join(dir);
+    let mut target_dir = base.join("target");
+    let mut dependency = None;
     let tfe = match bindings {
         Bindings::Schema(schema) => {
             let text = std::fs::read_to_string(schema).map_err(|e| e.to_string())?;
@@ -62,6 +75,21 @@ pub fn build_and_run(
             "../tfe"
         }
         Bindings::CheckedIn => "../../../bindings/tfe",
+        Bindings::Package {
+            krate,
+            path,
+            features,
+            target_dir: dir,
+        } => {
+            target_dir = dir.to_path_buf();
+            let features: Vec<String> = features.iter().map(|f| format!("{f:?}")).collect();
+            dependency = Some(format!(
+                "{krate} = {{ path = {:?}, features = [{}] }}\n",
+                path.display().to_string(),
+                features.join(", ")
+            ));
+            ""
+        }
     };
     let members = if tfe == "../tfe" {
         "\"tfe\", \"app\""
@@ -76,13 +104,14 @@ pub fn build_and_run(
     std::fs::create_dir_all(base.join("app/src")).map_err(|e| e.to_string())?;
     // The repository's lock file: the same dependency versions, nothing to resolve.
     let _ = std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock"));
+    let dependency = dependency
+        .unwrap_or_else(|| format!("tfe = {{ path = \"{tfe}\", features = [\"full\"] }}\n"));
     write(
         &base.join("app/Cargo.toml"),
-        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\ncdktf = { path = \"../../../cdktf\" }\nserde_json = \"1\"\n\
-         tfe = { path = \"TFE\", features = [\"full\"] }\n"
-            .replace("TFE", tfe)
-            .as_str(),
+        &format!(
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\ncdktf = {{ path = \"../../../cdktf\" }}\nserde_json = \"1\"\n{dependency}"
+        ),
     );
     let mut main = String::from("#![allow(unused, clippy::all)]\n");
     for u in units {
@@ -99,7 +128,7 @@ pub fn build_and_run(
     let out = Command::new(env!("CARGO"))
         .args(["run", "-q", "--offline", "-p", "app"])
         .current_dir(&base)
-        .env("CARGO_TARGET_DIR", base.join("target"))
+        .env("CARGO_TARGET_DIR", &target_dir)
         .output()
         .map_err(|e| e.to_string())?;
     if !out.status.success() {
@@ -142,19 +171,24 @@ fn write(path: &Path, text: &str) {
 
 /// A Terraform JSON document in a form where equal configurations are equal values: metadata
 /// (`//`) dropped; every string that holds an expression parsed and printed again (so
-/// expressions compare as expressions); integral numbers as integers; a block that is a single
-/// object as a one-element list.
+/// expressions compare as expressions, in one spelling: [`normalize`]); integral numbers as
+/// integers; a block that is a single object as a one-element list; dynamic blocks' iterators
+/// named alike ([`dynamic_iterators`]).
 pub fn canonical(v: &Json) -> Json {
+    canonical_values(&dynamic_iterators(v))
+}
+
+fn canonical_values(v: &Json) -> Json {
     match v {
         Json::Object(m) => Json::Object(
             m.iter()
                 .filter(|(k, _)| k.as_str() != "//")
-                .map(|(k, v)| (k.clone(), canonical(v)))
+                .map(|(k, v)| (k.clone(), canonical_values(v)))
                 .collect(),
         ),
-        Json::Array(items) => Json::Array(items.iter().map(canonical).collect()),
+        Json::Array(items) => Json::Array(items.iter().map(canonical_values).collect()),
         Json::String(s) if s.contains("${") || s.contains("%{") => {
-            let e = normalize(&convert::tfjson::expr_of_json(v), 0);
+            let e = normalize(&quoted_keys(&convert::tfjson::expr_of_json(v)), 0);
             Json::String(format!("expr:{}", convert::tfjson::expr_text(&e)))
         }
         Json::Number(n) => match n.as_f64() {
@@ -449,4 +483,113 @@ pub fn terraform_settings(config: &convert::Config) -> Option<Json> {
         }
     }
     (!out.is_empty()).then_some(Json::Object(out))
+}
+
+/// `v` (Terraform JSON) with every `dynamic` block's iterator renamed to a name by nesting depth
+/// (`dynamic_iterator_1`, ...) in its content, and the `iterator` argument dropped: the runtime
+/// writes every dynamic block with the iterator `each`, the HCL names it after the block (or its
+/// `iterator`), and both mean the same. A reference the renaming would capture (a resource's
+/// own `each` inside a dynamic block written with iterator `each`) then shows as a difference.
+/// Inner blocks are renamed first, so an inner iterator shadows an outer one of the same name.
+pub fn dynamic_iterators(v: &Json) -> Json {
+    dynamic_walk(v, 0)
+}
+
+fn dynamic_walk(v: &Json, depth: usize) -> Json {
+    match v {
+        Json::Object(m) => Json::Object(
+            m.iter()
+                // No static blocks beside dynamic ones of a type (`[]`, which the typed API
+                // writes for a required block type whose blocks are all dynamic): the dynamic
+                // blocks alone, as in the HCL.
+                .filter(|(k, val)| {
+                    !(val.as_array().is_some_and(Vec::is_empty)
+                        && m.get("dynamic").and_then(|d| d.get(k.as_str())).is_some())
+                })
+                .map(|(k, val)| {
+                    let val = match (k.as_str(), val) {
+                        ("dynamic", Json::Object(blocks)) => Json::Object(
+                            blocks
+                                .iter()
+                                .map(|(label, b)| (label.clone(), dynamic_block(label, b, depth)))
+                                .collect(),
+                        ),
+                        _ => dynamic_walk(val, depth),
+                    };
+                    (k.clone(), val)
+                })
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(items.iter().map(|i| dynamic_walk(i, depth)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// One dynamic block (an object, or a list of them as HCL normalizes blocks).
+fn dynamic_block(label: &str, b: &Json, depth: usize) -> Json {
+    match b {
+        Json::Array(items) => Json::Array(
+            items
+                .iter()
+                .map(|i| dynamic_block(label, i, depth))
+                .collect(),
+        ),
+        Json::Object(m) => {
+            let name = m.get("iterator").and_then(Json::as_str).unwrap_or(label);
+            let to = format!("dynamic_iterator_{}", depth + 1);
+            m.iter()
+                .filter(|(k, _)| k.as_str() != "iterator")
+                .map(|(k, val)| {
+                    let val = if k == "content" {
+                        rename_json(&dynamic_walk(val, depth + 1), name, &to)
+                    } else {
+                        dynamic_walk(val, depth)
+                    };
+                    (k.clone(), val)
+                })
+                .collect::<Map<_, _>>()
+                .into()
+        }
+        other => other.clone(),
+    }
+}
+
+/// Every expression in `v` with references rooted at `from` rooted at `to`.
+fn rename_json(v: &Json, from: &str, to: &str) -> Json {
+    match v {
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .map(|(k, val)| (k.clone(), rename_json(val, from, to)))
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(items.iter().map(|i| rename_json(i, from, to)).collect()),
+        Json::String(s) if s.contains("${") || s.contains("%{") => {
+            let e = convert::tfjson::expr_of_json(v);
+            convert::tfjson::expr_to_json(&convert::rename::rename(&e, from, to))
+        }
+        other => other.clone(),
+    }
+}
+
+/// `e` with object keys written as identifiers (`{ a-b = 1 }`) written as the strings they
+/// are (`{ "a-b" = 1 }`): Terraform reads both alike.
+fn quoted_keys(e: &hcl::Expression) -> hcl::Expression {
+    use hcl::expr::ObjectKey;
+    convert::walk::map(e, &|x| match x {
+        hcl::Expression::Object(obj) => Some(hcl::Expression::Object(
+            obj.iter()
+                .map(|(k, v)| {
+                    let k = match k {
+                        ObjectKey::Identifier(id) => {
+                            ObjectKey::Expression(hcl::Expression::String(id.to_string()))
+                        }
+                        ObjectKey::Expression(k) => ObjectKey::Expression(quoted_keys(k)),
+                        other => other.clone(),
+                    };
+                    (k, quoted_keys(v))
+                })
+                .collect(),
+        )),
+        _ => None,
+    })
 }
