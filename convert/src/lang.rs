@@ -223,8 +223,11 @@ impl Ctx<'_, '_> {
             self.loops.push((k.clone(), key_ident.to_string()));
         }
         self.loops.push((value_name, value_ident.to_string()));
+        let mark = self.fallbacks.len();
+        let mut body_mark = mark;
         let parts = self.parts(e, loc, "for expression", |cx| {
             let input = cx.value(&f.collection_expr, Want::Any, loc).tokens;
+            body_mark = cx.fallbacks.len();
             let value = cx
                 .value(&f.value_expr, Want::Typed(elem_vt, item), loc)
                 .tokens;
@@ -248,6 +251,13 @@ impl Ctx<'_, '_> {
         });
         self.loops.truncate(depth);
         let (input, body) = match parts {
+            // A raw part of the body would name the loop variables as the HCL does, but the
+            // closure's variables are written with the runtime's names: the whole expression
+            // goes raw.
+            Ok(_) if self.fallbacks.len() > body_mark => {
+                self.fallbacks.truncate(mark);
+                return self.raw(e, loc, "for expression with a part that stays raw");
+            }
             Ok(p) => p,
             Err(raw) => return raw,
         };
