@@ -2,7 +2,7 @@
 //! writes every dynamic block with the iterator `each`, so a block's content refers to it by
 //! that name, whatever the HCL called it.
 
-use hcl::expr::{Expression, ObjectKey, Operation, TemplateExpr, TraversalOperator};
+use hcl::expr::{Expression, TemplateExpr};
 use hcl::template::{Element, Template};
 
 use crate::config::{Attr, Block, Body};
@@ -52,60 +52,9 @@ pub fn mentions(body: &Body, name: &str) -> bool {
 /// `e` with every reference rooted at `from` rooted at `to`.
 pub fn rename(e: &Expression, from: &str, to: &str) -> Expression {
     let r = |x: &Expression| rename(x, from, to);
-    match e {
+    crate::walk::map(e, &|x| match x {
         Expression::Variable(v) if v.as_str() == from => {
-            Expression::Variable(hcl::Identifier::sanitized(to).into())
-        }
-        Expression::Array(items) => Expression::Array(items.iter().map(r).collect()),
-        Expression::Object(obj) => Expression::Object(
-            obj.iter()
-                .map(|(k, v)| {
-                    let k = match k {
-                        ObjectKey::Expression(x) => ObjectKey::Expression(r(x)),
-                        other => other.clone(),
-                    };
-                    (k, r(v))
-                })
-                .collect(),
-        ),
-        Expression::Traversal(t) => {
-            let mut t = t.as_ref().clone();
-            t.expr = r(&t.expr);
-            for op in &mut t.operators {
-                if let TraversalOperator::Index(x) = op {
-                    *x = r(x);
-                }
-            }
-            Expression::Traversal(Box::new(t))
-        }
-        Expression::FuncCall(c) => {
-            let mut c = c.as_ref().clone();
-            c.args = c.args.iter().map(r).collect();
-            Expression::FuncCall(Box::new(c))
-        }
-        Expression::Parenthesis(x) => Expression::Parenthesis(Box::new(r(x))),
-        Expression::Conditional(c) => {
-            let mut c = c.as_ref().clone();
-            c.cond_expr = r(&c.cond_expr);
-            c.true_expr = r(&c.true_expr);
-            c.false_expr = r(&c.false_expr);
-            Expression::Conditional(Box::new(c))
-        }
-        Expression::Operation(op) => {
-            let op = match op.as_ref() {
-                Operation::Unary(u) => {
-                    let mut u = u.clone();
-                    u.expr = r(&u.expr);
-                    Operation::Unary(u)
-                }
-                Operation::Binary(b) => {
-                    let mut b = b.clone();
-                    b.lhs_expr = r(&b.lhs_expr);
-                    b.rhs_expr = r(&b.rhs_expr);
-                    Operation::Binary(b)
-                }
-            };
-            Expression::Operation(Box::new(op))
+            Some(Expression::Variable(hcl::Identifier::sanitized(to).into()))
         }
         Expression::ForExpr(f) => {
             let mut f = f.as_ref().clone();
@@ -118,11 +67,13 @@ pub fn rename(e: &Expression, from: &str, to: &str) -> Expression {
                 f.value_expr = r(&f.value_expr);
                 f.cond_expr = f.cond_expr.as_ref().map(r);
             }
-            Expression::ForExpr(Box::new(f))
+            Some(Expression::ForExpr(Box::new(f)))
         }
-        Expression::TemplateExpr(t) => rename_template(t, from, to).unwrap_or_else(|| e.clone()),
-        other => other.clone(),
-    }
+        Expression::TemplateExpr(t) => {
+            Some(rename_template(t, from, to).unwrap_or_else(|| x.clone()))
+        }
+        _ => None,
+    })
 }
 
 /// A template without directives, its interpolations renamed.
