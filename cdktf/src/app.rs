@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::construct::{Node, NodeKind, Scope};
+use crate::construct::{Node, Scope};
 use crate::error::{Error, Result};
 
 /// The root of a CDK for Terraform program: stacks are created in it, and [`App::synth`] writes
@@ -80,7 +80,7 @@ impl App {
     /// An app writing to `outdir`.
     pub fn with_outdir(outdir: impl Into<PathBuf>) -> Self {
         App {
-            node: Node::new_root(NodeKind::App),
+            node: Node::new_root(),
             outdir: outdir.into(),
         }
     }

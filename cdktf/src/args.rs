@@ -3,18 +3,16 @@
 //! Generated code keeps its arguments in an [`Args`] keyed by the Terraform name, so that each
 //! generated setter is one line and the rendering logic lives here, once.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::expr::{to_json, Repr, Resolve};
-use crate::iterator::DynamicBlock;
+use crate::expr::{object_to_json, Attrs, DynamicBlock, Repr, Resolve};
 use crate::meta::Meta;
 use crate::value::Value;
 
 /// Arguments of one resource, data source, provider or nested block, keyed by Terraform name.
 #[derive(Clone, Debug, Default)]
 pub struct Args {
-    pub(crate) attrs: BTreeMap<&'static str, Repr>,
+    pub(crate) attrs: Attrs,
     pub(crate) meta: Option<Box<Meta>>,
 }
 
@@ -52,7 +50,9 @@ impl Args {
     /// Sets a list or set of nested blocks, static or dynamic.
     pub fn set_blocks<B: Object>(&mut self, name: &'static str, blocks: impl Into<Blocks<B>>) {
         let repr = match blocks.into().0 {
-            BlocksRepr::Static(items) => Repr::List(items.into_iter().map(Repr::Object).collect()),
+            BlocksRepr::Static(items) => {
+                Repr::List(items.into_iter().map(|a| Repr::Object(a.attrs)).collect())
+            }
             BlocksRepr::Dynamic(d) => Repr::Dynamic(d),
         };
         self.attrs.insert(name, repr);
@@ -66,7 +66,7 @@ impl Args {
     ) {
         let map = blocks
             .into_iter()
-            .map(|(k, b)| (k.into(), Repr::Object(b.into_args())))
+            .map(|(k, b)| (k.into(), Repr::Object(b.into_args().attrs)))
             .collect();
         self.attrs.insert(name, Repr::Map(map));
     }
@@ -80,25 +80,9 @@ impl Args {
         self.meta.get_or_insert_with(Default::default)
     }
 
-    /// Renders the arguments (not the meta-arguments) as a JSON object. Dynamic blocks go under
-    /// the `dynamic` key, as Terraform expects.
+    /// Renders the arguments (not the meta-arguments) as a JSON object.
     pub(crate) fn to_json(&self, cx: &mut dyn Resolve) -> serde_json::Value {
-        let mut out = serde_json::Map::new();
-        let mut dynamic = serde_json::Map::new();
-        for (name, repr) in &self.attrs {
-            match repr {
-                Repr::Dynamic(d) => {
-                    dynamic.insert((*name).to_string(), d.to_json(cx));
-                }
-                other => {
-                    out.insert((*name).to_string(), to_json(other, cx));
-                }
-            }
-        }
-        if !dynamic.is_empty() {
-            out.insert("dynamic".into(), serde_json::Value::Object(dynamic));
-        }
-        serde_json::Value::Object(out)
+        object_to_json(&self.attrs, cx)
     }
 }
 
@@ -134,7 +118,10 @@ pub struct Block<B>(Repr, std::marker::PhantomData<fn() -> B>);
 
 impl<B: Object> From<B> for Block<B> {
     fn from(block: B) -> Self {
-        Block(Repr::Object(block.into_args()), std::marker::PhantomData)
+        Block(
+            Repr::Object(block.into_args().attrs),
+            std::marker::PhantomData,
+        )
     }
 }
 
@@ -179,5 +166,5 @@ impl Object for Args {
 
 /// Generated object types convert into typed values with this (used by generated `From` impls).
 pub fn object_value<T>(object: impl Object) -> Value<T> {
-    Value::from_repr(Repr::Object(object.into_args()))
+    Value::from_repr(Repr::Object(object.into_args().attrs))
 }

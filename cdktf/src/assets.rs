@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use md5::{Digest, Md5};
 
-use crate::construct::{Node, NodeKind, Scope};
+use crate::construct::{Node, Scope};
 use crate::error::{Error, Result};
 
 /// What an asset is copied as.
@@ -104,7 +104,7 @@ impl TerraformAsset {
     /// Creates the asset `id` under `scope` (inside a stack). A missing source, or a type that
     /// does not fit it (a file as a directory or the reverse), is reported by `synth`.
     pub fn new(scope: &impl Scope, id: &str, config: TerraformAssetConfig) -> Self {
-        let node = scope.node().add_child(id, NodeKind::Construct);
+        let node = scope.node().add_child(id, None);
         let asset = TerraformAsset { node };
         match Self::inspect(&config) {
             Ok(a) => asset.node.with_ext(|s: &mut AssetState| s.0 = Some(a)),
@@ -153,7 +153,7 @@ impl TerraformAsset {
 
     /// The folder of all versions of this asset: `assets/<logical id>`.
     fn named_folder(&self) -> String {
-        format!("assets/{}", crate::synth::logical_id::allocate(&self.node))
+        format!("assets/{}", crate::logical_id::allocate(&self.node))
     }
 
     /// Where the asset is, relative to the stack's directory:

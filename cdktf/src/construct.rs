@@ -2,15 +2,18 @@
 //!
 //! Nodes are reference-counted handles (`Rc`), so a handle such as a generated resource is cheap to
 //! clone and stays valid as long as anything holds it. The tree is single-threaded, like cdktf's.
+//!
+//! The tree knows nothing of what its nodes are: a stack or an element keeps its state in the
+//! node's role (see [`Node::role`]), which the layers above define and read.
 
 use std::any::Any;
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 
-use crate::element::ElementState;
 use crate::error::Error;
-use crate::stack::StackState;
+use crate::expr::tokens::TokenTable;
+use crate::expr::Referent;
 
 /// Something constructs can be created in: an [`App`](crate::App), a
 /// [`TerraformStack`](crate::TerraformStack), a [`Construct`], or any handle that derefs to one.
@@ -42,45 +45,28 @@ pub(crate) struct NodeInner {
     pub(crate) children: RefCell<Vec<Node>>,
     /// Ids of `children`, for the duplicate check (a linear scan is quadratic in large stacks).
     child_ids: RefCell<HashSet<String>>,
-    pub(crate) kind: NodeKind,
+    /// What the node is, for the layers above (a stack's or an element's state); `None` for the
+    /// app and plain constructs.
+    role: Option<Box<dyn Any>>,
     pub(crate) app: Rc<AppShared>,
     /// Data the layers above the tree attach to a node (annotations, validations, aspects, move
     /// targets), one value per type, so that the tree itself knows nothing of them.
     ext: RefCell<Vec<Box<dyn Any>>>,
 }
 
-/// What a node is.
-pub(crate) enum NodeKind {
-    App,
-    Stack(RefCell<StackState>),
-    Construct,
-    Element(RefCell<ElementState>),
-}
-
 /// State shared by every node of one app.
 pub(crate) struct AppShared {
-    /// Unique in the process; token markers of this app carry it.
-    pub(crate) id: u64,
     /// Problems found while the tree was built; `App::synth` returns them.
     pub(crate) errors: RefCell<Vec<Error>>,
     /// Values formatted into strings (see `expr::tokens`). Emptied when the app's root node is
     /// dropped: the values hold nodes, which hold this, and the cycle must not outlive the App.
-    pub(crate) tokens: RefCell<Vec<crate::expr::Repr>>,
-}
-
-impl Drop for AppShared {
-    fn drop(&mut self) {
-        crate::expr::tokens::unregister_app(self.id);
-    }
+    pub(crate) tokens: Rc<TokenTable>,
 }
 
 impl Drop for NodeInner {
     fn drop(&mut self) {
-        if matches!(self.kind, NodeKind::App) {
-            // Taken out first: dropping the values may drop nodes, which must not find the table
-            // borrowed.
-            let tokens = std::mem::take(&mut *self.app.tokens.borrow_mut());
-            drop(tokens);
+        if self.parent.is_none() {
+            self.app.tokens.clear();
         }
     }
 }
@@ -100,28 +86,28 @@ impl PartialEq for Node {
 impl Eq for Node {}
 
 impl Node {
-    pub(crate) fn new_root(kind: NodeKind) -> Node {
+    /// The root of a new tree: the app.
+    pub(crate) fn new_root() -> Node {
         let app = Rc::new(AppShared {
-            id: crate::expr::tokens::next_app_id(),
             errors: RefCell::new(Vec::new()),
-            tokens: RefCell::new(Vec::new()),
+            tokens: TokenTable::new(),
         });
-        crate::expr::tokens::register_app(&app);
         Node(Rc::new(NodeInner {
             id: String::new(),
             path: String::new(),
             parent: None,
             children: RefCell::new(Vec::new()),
             child_ids: RefCell::new(HashSet::new()),
-            kind,
+            role: None,
             app,
             ext: RefCell::default(),
         }))
     }
 
-    /// Adds a child. A duplicate or invalid id is recorded as an error (returned by `synth`), and
-    /// the child is still created, detached from the tree, so that the caller gets a usable handle.
-    pub(crate) fn add_child(&self, id: &str, kind: NodeKind) -> Node {
+    /// Adds a child with the given role (see [`Node::role`]). A duplicate or invalid id is
+    /// recorded as an error (returned by `synth`), and the child is still created, detached from
+    /// the tree, so that the caller gets a usable handle.
+    pub(crate) fn add_child(&self, id: &str, role: Option<Box<dyn Any>>) -> Node {
         let path = if self.0.path.is_empty() {
             id.to_string()
         } else {
@@ -133,7 +119,7 @@ impl Node {
             parent: Some(Rc::downgrade(&self.0)),
             children: RefCell::new(Vec::new()),
             child_ids: RefCell::new(HashSet::new()),
-            kind,
+            role,
             app: self.0.app.clone(),
             ext: RefCell::default(),
         }));
@@ -196,56 +182,13 @@ impl Node {
         out
     }
 
-    /// The stack this node belongs to: itself if it is a stack, else the nearest enclosing stack.
-    pub fn stack(&self) -> Option<Node> {
-        let mut cur = Some(self.clone());
-        while let Some(n) = cur {
-            if n.is_stack() {
-                return Some(n);
-            }
-            cur = n.parent();
-        }
-        None
-    }
-
-    /// Whether this node is a [`TerraformStack`](crate::TerraformStack).
-    pub fn is_stack(&self) -> bool {
-        matches!(self.0.kind, NodeKind::Stack(_))
-    }
-
     pub(crate) fn record_error(&self, error: Error) {
         self.0.app.errors.borrow_mut().push(error);
     }
 
-    pub(crate) fn element(&self) -> Option<Ref<'_, ElementState>> {
-        match &self.0.kind {
-            NodeKind::Element(e) => Some(e.borrow()),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn element_mut(&self) -> Option<RefMut<'_, ElementState>> {
-        match &self.0.kind {
-            NodeKind::Element(e) => Some(e.borrow_mut()),
-            _ => None,
-        }
-    }
-
-    /// Runs `f` on the element state of this node if it is an element of kind `T`. Handles use it
-    /// for their chained setters.
-    pub(crate) fn with_element<T: 'static>(&self, f: impl FnOnce(&mut T)) {
-        if let Some(mut el) = self.element_mut() {
-            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<T>() {
-                f(imp);
-            }
-        }
-    }
-
-    pub(crate) fn stack_state(&self) -> Option<&RefCell<StackState>> {
-        match &self.0.kind {
-            NodeKind::Stack(s) => Some(s),
-            _ => None,
-        }
+    /// The node's role, if it has one of type `T`.
+    pub(crate) fn role<T: 'static>(&self) -> Option<&T> {
+        self.0.role.as_deref()?.downcast_ref()
     }
 
     pub(crate) fn same_app(&self, other: &Node) -> bool {
@@ -275,6 +218,23 @@ impl Node {
             // Unreachable: the slot at `index` holds a `T`; a fresh value keeps this total.
             None => f(&mut T::default()),
         }
+    }
+}
+
+impl Referent for Node {
+    fn tokens(&self) -> &Rc<TokenTable> {
+        &self.0.app.tokens
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Node {
+    /// The node an expression refers to (every [`Referent`] is a node).
+    pub(crate) fn of_referent(target: &dyn Referent) -> Option<&Node> {
+        target.as_any().downcast_ref()
     }
 }
 
@@ -331,7 +291,7 @@ impl Construct {
     /// Creates a construct named `id` under `scope`.
     pub fn new(scope: &impl Scope, id: &str) -> Self {
         Construct {
-            node: scope.node().add_child(id, NodeKind::Construct),
+            node: scope.node().add_child(id, None),
         }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::construct::Node;
 use crate::error::Error;
-use crate::synth::{deep_merge, logical_id::make_unique_id};
+use crate::logical_id::make_unique_id;
+use crate::render::deep_merge;
 
 /// References between stacks found while rendering.
 #[derive(Default)]

@@ -2,10 +2,11 @@
 //! a logical id, overrides, and its contribution to the stack's JSON.
 
 use std::any::Any;
+use std::cell::{Ref, RefCell, RefMut};
 
-use crate::construct::{Node, NodeKind, Scope};
+use crate::construct::{Node, Scope};
 use crate::error::Error;
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 
 /// The state of one element node.
 pub(crate) struct ElementState {
@@ -60,20 +61,40 @@ impl ElementInfo<'_> {
 
 /// Creates an element node under `scope`.
 pub(crate) fn new_element(scope: &impl Scope, id: &str, imp: Box<dyn ElementImpl>) -> Node {
-    let node = scope.node().add_child(
-        id,
-        NodeKind::Element(std::cell::RefCell::new(ElementState {
-            imp,
-            logical_id_override: None,
-            overrides: serde_json::Map::new(),
-        })),
-    );
+    let state = RefCell::new(ElementState {
+        imp,
+        logical_id_override: None,
+        overrides: serde_json::Map::new(),
+    });
+    let node = scope.node().add_child(id, Some(Box::new(state)));
     if node.stack().is_none() {
         node.record_error(Error::NoStack {
             path: node.path().to_string(),
         });
     }
     node
+}
+
+/// What the tree knows of elements: the element layer adds it to [`Node`].
+impl Node {
+    pub(crate) fn element(&self) -> Option<Ref<'_, ElementState>> {
+        self.role::<RefCell<ElementState>>().map(RefCell::borrow)
+    }
+
+    pub(crate) fn element_mut(&self) -> Option<RefMut<'_, ElementState>> {
+        self.role::<RefCell<ElementState>>()
+            .map(RefCell::borrow_mut)
+    }
+
+    /// Runs `f` on the element state of this node if it is an element of kind `T`. Handles use it
+    /// for their chained setters.
+    pub(crate) fn with_element<T: 'static>(&self, f: impl FnOnce(&mut T)) {
+        if let Some(mut el) = self.element_mut() {
+            if let Some(imp) = el.imp.as_any_mut().downcast_mut::<T>() {
+                f(imp);
+            }
+        }
+    }
 }
 
 /// Methods every element handle has: escape hatches and identity.
@@ -117,7 +138,7 @@ pub trait TerraformElement {
 
     /// The element's logical id: the override if one is set, else the id derived from its path.
     fn logical_id(&self) -> String {
-        crate::synth::logical_id::of_element(self.element_node())
+        crate::logical_id::of_element(self.element_node())
     }
 }
 

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use crate::args::{DynamicBlocks, Object};
 use crate::error::Error;
-use crate::expr::{to_json, ExprKind, Expression, Repr, Resolve};
+use crate::expr::{DynamicBlock, ExprKind, Expression, Repr};
 use crate::literal::IntoValue;
 use crate::resource::Resource;
 use crate::value::{Dynamic, FromExpression, ListRef, Value};
@@ -83,7 +83,7 @@ impl<T> TerraformIterator<T> {
     pub fn dynamic<B: Object>(&self, content: B) -> DynamicBlocks<B> {
         DynamicBlocks::new(DynamicBlock {
             for_each: self.for_each.clone(),
-            content: content.into_args(),
+            content: content.into_args().attrs,
         })
     }
 
@@ -273,22 +273,5 @@ impl<T> From<&TerraformIterator<T>> for ForEach {
 impl<T> From<TerraformIterator<T>> for ForEach {
     fn from(it: TerraformIterator<T>) -> Self {
         ForEach(it.for_each)
-    }
-}
-
-/// A `dynamic` block as written under an object's `dynamic` key.
-#[derive(Debug)]
-pub(crate) struct DynamicBlock {
-    for_each: Repr,
-    content: crate::args::Args,
-}
-
-impl DynamicBlock {
-    pub(crate) fn to_json(&self, cx: &mut dyn Resolve) -> serde_json::Value {
-        serde_json::json!({
-            "content": self.content.to_json(cx),
-            "for_each": to_json(&self.for_each, cx),
-            "iterator": "each",
-        })
     }
 }

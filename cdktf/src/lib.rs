@@ -23,37 +23,56 @@
 //! splats and named values in [`expressions`].
 #![deny(missing_docs)]
 
-mod annotations;
+// The runtime is built in layers; each module uses only its own layer and those above it in this
+// list (tests/layers.rs checks it):
+//
+// 1. errors;
+// 2. expressions and their rendering (`expr`: untyped values, references, token markers);
+// 3. typed values over them, then Terraform's functions and operators over those;
+// 4. the construct tree, which knows nothing of what its nodes are, and annotations on it;
+// 5. elements: stacks, resources, providers, outputs, variables, backends, modules, assets,
+//    blocks, and what they render into (`render`, `logical_id`);
+// 6. aspects and synthesis, and the App that runs them.
+
+mod error;
+
+mod expr;
+
 mod any_value;
-mod app;
+pub mod literal;
+pub mod value;
+
+pub mod expressions;
+pub mod functions;
+pub mod operators;
+
+mod annotations;
+mod construct;
+
 mod args;
-mod aspects;
 mod assets;
 pub mod backend;
 pub mod blocks;
-mod construct;
 mod cross_stack;
 mod element;
-mod error;
-mod expr;
-pub mod expressions;
-pub mod functions;
 mod iterator;
-pub mod literal;
+mod logical_id;
 mod meta;
 mod module;
-pub mod operators;
 mod output;
 mod provider;
 pub mod provisioner;
 mod remote_state;
+mod render;
 mod resource;
 mod stack;
-pub mod synth;
 mod terraform_data;
-pub mod testing;
-pub mod value;
 mod variable;
+
+mod app;
+mod aspects;
+pub mod synth;
+pub mod testing;
 
 pub use annotations::{Annotation, AnnotationLevel, Annotations, Validation};
 pub use any_value::AnyValue;

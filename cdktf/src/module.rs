@@ -11,7 +11,7 @@ use crate::expr::{to_json, Expression, Repr};
 use crate::iterator::ForEach;
 use crate::meta::Dependable;
 use crate::provider::{provider_fqn, Provider};
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 use crate::value::{Dynamic, Value};
 
 /// A Terraform module, configured by variable name (cdktf's `TerraformHclModule`).

@@ -7,7 +7,7 @@ use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::expr::{to_json, Expression, Repr};
 use crate::meta::Dependable;
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 
 /// A Terraform output of a stack.
 ///

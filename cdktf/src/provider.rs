@@ -6,7 +6,7 @@ use crate::args::Args;
 use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::expr::Repr;
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 
 /// Where a provider comes from: generated bindings carry one per provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

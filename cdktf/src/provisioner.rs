@@ -103,7 +103,7 @@ macro_rules! connection_setter {
             pub fn connection(mut self, connection: impl Into<Connection>) -> Self {
                 self.0
                     .attrs
-                    .insert("connection", Repr::Object(connection.into().0));
+                    .insert("connection", Repr::Object(connection.into().0.attrs));
                 self
             }
         }
@@ -403,7 +403,7 @@ pub(crate) fn render_meta(
     meta: &Meta,
     mode: ResourceMode,
     node: &Node,
-    cx: &mut crate::synth::SynthContext<'_>,
+    cx: &mut crate::render::SynthContext<'_>,
     out: &mut serde_json::Map<String, serde_json::Value>,
 ) {
     if meta.provisioners.is_empty() && meta.connection.is_none() {

@@ -9,7 +9,7 @@ use crate::backend::{
 use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::expr::{to_json, Expression, Repr};
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 use crate::value::{Dynamic, Value};
 
 /// A `terraform_remote_state` data source: the outputs of another configuration's state.

@@ -8,7 +8,7 @@ use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::error::Error;
 use crate::expr::{to_json, Expression, Repr};
 use crate::meta::Dependable;
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 use crate::value::FromExpression;
 
 /// Which block an element is written to.
@@ -243,7 +243,7 @@ impl ElementImpl for ResourceImpl {
         let keys: Vec<serde_json::Value> = el.overrides.keys().map(|k| k.clone().into()).collect();
         let mut meta = serde_json::json!({ "overrides": { self.tf_type: keys } });
         if let Some(r) = refactor {
-            crate::synth::deep_merge(&mut meta, &r);
+            crate::render::deep_merge(&mut meta, &r);
         }
         Some(meta)
     }

@@ -1,6 +1,8 @@
 //! `TerraformStack`: one Terraform configuration, written to `stacks/<name>/cdk.tf.json`.
 
-use crate::construct::{Node, NodeKind, Scope};
+use std::cell::RefCell;
+
+use crate::construct::{Node, Scope};
 use crate::element::{insert_override, OverrideError};
 use crate::error::Error;
 
@@ -34,6 +36,30 @@ impl Drop for StackState {
     }
 }
 
+/// What the tree knows of stacks: the stack layer adds it to [`Node`].
+impl Node {
+    /// The stack this node belongs to: itself if it is a stack, else the nearest enclosing stack.
+    pub fn stack(&self) -> Option<Node> {
+        let mut cur = Some(self.clone());
+        while let Some(n) = cur {
+            if n.is_stack() {
+                return Some(n);
+            }
+            cur = n.parent();
+        }
+        None
+    }
+
+    /// Whether this node is a [`TerraformStack`].
+    pub fn is_stack(&self) -> bool {
+        self.stack_state().is_some()
+    }
+
+    pub(crate) fn stack_state(&self) -> Option<&RefCell<StackState>> {
+        self.role()
+    }
+}
+
 impl TerraformStack {
     /// Creates the stack `name` under `scope` (normally the [`App`](crate::App)).
     ///
@@ -42,7 +68,7 @@ impl TerraformStack {
     pub fn new(scope: &impl Scope, name: &str) -> Self {
         let node = scope
             .node()
-            .add_child(name, NodeKind::Stack(Default::default()));
+            .add_child(name, Some(Box::new(RefCell::new(StackState::default()))));
         if let Some(reason) = invalid_stack_name(name) {
             node.record_error(Error::InvalidStackName {
                 name: name.to_string(),

@@ -6,7 +6,7 @@ use crate::any_value::AnyValue;
 use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::expr::{to_json, Expression, Repr};
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 use crate::value::Value;
 
 /// An input variable of a stack.

@@ -37,7 +37,7 @@ use std::any::Any;
 
 use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo};
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 
 /// A backend's settings as they are written: Terraform names and JSON values.
 pub type Settings = serde_json::Map<String, serde_json::Value>;

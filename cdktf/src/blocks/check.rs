@@ -32,8 +32,8 @@ use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::error::Error;
 use crate::expr::{to_json, Repr};
+use crate::render::SynthContext;
 use crate::resource::{ResourceImpl, ResourceMode};
-use crate::synth::SynthContext;
 use crate::value::Value;
 
 /// A `check` block.
@@ -119,12 +119,12 @@ impl ElementImpl for CheckImpl {
             }
             let info = ElementInfo {
                 node: &node,
-                logical_id: crate::synth::logical_id::of_element(&node),
+                logical_id: crate::logical_id::of_element(&node),
                 overrides: &child.overrides,
             };
             let mut fragment = child.imp.to_terraform(cx, &info);
             if let Some(d) = fragment.get_mut("data") {
-                crate::synth::deep_merge_owned(&mut data, d.take());
+                crate::render::deep_merge_owned(&mut data, d.take());
             }
         }
         if data.as_object().is_some_and(|d| !d.is_empty()) {

@@ -25,8 +25,8 @@ use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::error::Error;
 use crate::expr::{to_json, Repr};
 use crate::provider::{provider_fqn, Provider};
+use crate::render::SynthContext;
 use crate::resource::{Resource, ResourceMode};
-use crate::synth::SynthContext;
 use crate::value::Value;
 
 /// The import of one resource.

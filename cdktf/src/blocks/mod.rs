@@ -10,8 +10,8 @@ pub mod moved;
 pub mod removed;
 
 use crate::element::ElementInfo;
+use crate::render::SynthContext;
 use crate::resource::ResourceMode;
-use crate::synth::SynthContext;
 
 /// The import and move state of one resource.
 #[derive(Default)]

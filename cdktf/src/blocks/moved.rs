@@ -31,8 +31,8 @@ use super::Refactor;
 use crate::construct::Node;
 use crate::element::ElementInfo;
 use crate::error::Error;
+use crate::render::SynthContext;
 use crate::resource::{Resource, ResourceMode};
-use crate::synth::SynthContext;
 
 /// The instance of a resource that uses `count` (a number) or `for_each` (a key) to move to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -228,10 +228,7 @@ pub(crate) fn block(
                 );
                 return None;
             }
-            let base = format!(
-                "{tf_type}.{}",
-                crate::synth::logical_id::of_element(&target)
-            );
+            let base = format!("{tf_type}.{}", crate::logical_id::of_element(&target));
             let to = match t.index {
                 None => base,
                 Some(MoveIndex::Number(n)) => format!("{base}[{n}]"),

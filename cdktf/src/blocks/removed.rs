@@ -20,7 +20,7 @@ use std::any::Any;
 use crate::construct::{Node, Scope};
 use crate::element::{new_element, ElementImpl, ElementInfo, TerraformElement};
 use crate::provisioner::Provisioner;
-use crate::synth::SynthContext;
+use crate::render::SynthContext;
 
 /// A `removed` block.
 #[derive(Clone, Debug)]

@@ -20,8 +20,7 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::sync::OnceLock;
 
-use super::{render_repr, resolve_string, Repr, Resolve};
-use crate::construct::{AppShared, Node};
+use super::{render_repr, resolve_string, Referent, Repr, Resolve};
 
 /// The start of every marker, of any process.
 pub(crate) const PREFIX: &str = "${TfToken[TOKEN.";
@@ -38,37 +37,78 @@ pub(crate) fn head() -> &'static str {
     })
 }
 
+/// The values of one App that were formatted into strings, by index. The App's tree owns it;
+/// markers reach it through the thread's registry, which holds it weakly.
+pub(crate) struct TokenTable {
+    /// Unique in the process; the App's markers carry it.
+    pub(crate) id: u64,
+    values: RefCell<Vec<Repr>>,
+}
+
+impl TokenTable {
+    /// A new, empty table, reachable from its markers on this thread.
+    pub(crate) fn new() -> Rc<TokenTable> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        // 0 is `TOO_DEEP_APP`.
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let table = Rc::new(TokenTable {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            values: RefCell::new(Vec::new()),
+        });
+        LIVE_APPS.with(|m| m.borrow_mut().insert(table.id, Rc::downgrade(&table)));
+        table
+    }
+
+    /// The value at `index`.
+    pub(crate) fn get(&self, index: usize) -> Option<Repr> {
+        self.values.borrow().get(index).cloned()
+    }
+
+    /// How many values the table holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.values.borrow().len()
+    }
+
+    /// Drops every value. The values hold tree nodes, which hold this table: the App's root
+    /// calls this when it is dropped, so that the cycle does not outlive the App.
+    pub(crate) fn clear(&self) {
+        // Taken out first: dropping the values may drop nodes, which must not find the table
+        // borrowed.
+        let values = std::mem::take(&mut *self.values.borrow_mut());
+        drop(values);
+    }
+
+    fn push(&self, repr: Repr) -> usize {
+        let mut values = self.values.borrow_mut();
+        values.push(repr);
+        values.len() - 1
+    }
+}
+
+impl Drop for TokenTable {
+    fn drop(&mut self) {
+        // During thread teardown the registry may be gone already.
+        let _ = LIVE_APPS.try_with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                m.remove(&self.id);
+            }
+        });
+    }
+}
+
 thread_local! {
     /// The Apps alive on this thread, by id: how a marker finds its App's table.
-    static LIVE_APPS: RefCell<HashMap<u64, Weak<AppShared>>> = RefCell::new(HashMap::new());
-}
-
-/// A new process-unique App id.
-pub(crate) fn next_app_id() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-/// Makes `app`'s table reachable from its markers on this thread.
-pub(crate) fn register_app(app: &Rc<AppShared>) {
-    LIVE_APPS.with(|m| m.borrow_mut().insert(app.id, Rc::downgrade(app)));
-}
-
-/// Forgets an App that is being dropped. During thread teardown the map may be gone already.
-pub(crate) fn unregister_app(id: u64) {
-    let _ = LIVE_APPS.try_with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.remove(&id);
-        }
-    });
+    static LIVE_APPS: RefCell<HashMap<u64, Weak<TokenTable>>> = RefCell::new(HashMap::new());
 }
 
 /// The value behind an App marker, if that App is alive on this thread.
 pub(crate) fn lookup(app: u64, index: usize) -> Option<Repr> {
-    let shared = LIVE_APPS.with(|m| m.borrow().get(&app).and_then(Weak::upgrade))?;
-    let value = shared.tokens.borrow().get(index).cloned();
-    value
+    live_table(app)?.get(index)
+}
+
+fn live_table(app: u64) -> Option<Rc<TokenTable>> {
+    LIVE_APPS.with(|m| m.borrow().get(&app).and_then(Weak::upgrade))
 }
 
 /// What a marker stands for.
@@ -87,7 +127,7 @@ pub(crate) enum Token {
 /// Finds what a value refers to while it is rendered for a marker.
 #[derive(Default)]
 struct Probe {
-    app: Option<Rc<AppShared>>,
+    app: Option<Rc<TokenTable>>,
     /// An App marker inside the value whose App is not alive here.
     unknown_app: Option<u64>,
     /// The value nests deeper than rendering goes.
@@ -98,20 +138,19 @@ struct Probe {
 pub(crate) const TOO_DEEP_APP: u64 = 0;
 
 impl Resolve for Probe {
-    fn element_reference(&mut self, node: &Node, _suffix: &str) -> String {
+    fn element_reference(&mut self, target: &dyn Referent, _suffix: &str) -> String {
         if self.app.is_none() {
-            self.app = Some(node.0.app.clone());
+            self.app = Some(target.tokens().clone());
         }
         String::new()
     }
 
     fn token(&mut self, app: u64, index: usize) -> Option<Repr> {
-        let shared = LIVE_APPS.with(|m| m.borrow().get(&app).and_then(Weak::upgrade));
-        match shared {
-            Some(shared) => {
-                let value = shared.tokens.borrow().get(index).cloned();
+        match live_table(app) {
+            Some(table) => {
+                let value = table.get(index);
                 if self.app.is_none() {
-                    self.app = Some(shared);
+                    self.app = Some(table);
                 }
                 value
             }
@@ -149,12 +188,8 @@ pub(crate) fn register_ref(repr: &Repr) -> String {
         });
     }
     if let Some(app) = probe.app {
-        let mut tokens = app.tokens.borrow_mut();
-        tokens.push(repr.clone());
-        return marker(&Token::App {
-            app: app.id,
-            index: tokens.len() - 1,
-        });
+        let index = app.push(repr.clone());
+        return marker(&Token::App { app: app.id, index });
     }
     if let Some(app) = probe.unknown_app {
         // A value holding a marker of an App that is gone or elsewhere: a marker that resolves
@@ -288,8 +323,8 @@ mod tests {
             for _ in 0..1000 {
                 let _ = format!("{}", v.string_value());
             }
-            assert_eq!(app.node().0.app.tokens.borrow().len(), 1000);
-            let shared = &app.node().0.app;
+            assert_eq!(app.node().0.app.tokens.len(), 1000);
+            let shared = &app.node().0.app.tokens;
             (
                 Rc::downgrade(&app.node().0),
                 Rc::downgrade(shared),
@@ -312,7 +347,7 @@ mod tests {
             let marker = format!("{}", Value::literal(i.to_string()));
             assert!(marker.starts_with(head()));
         }
-        assert!(app.node().0.app.tokens.borrow().is_empty());
+        assert_eq!(app.node().0.app.tokens.len(), 0);
     }
 
     #[test]

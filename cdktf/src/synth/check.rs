@@ -128,7 +128,7 @@ fn check_string(stack: &Node, s: &str, place: &[&str], errors: &mut Vec<Error>) 
     });
     let foreign = pieces.iter().any(|p| {
         matches!(p, tokens::Piece::Token(tokens::Token::App { app, index })
-            if *app != stack.0.app.id || stack.0.app.tokens.borrow().get(*index).is_none())
+            if *app != stack.0.app.tokens.id || stack.0.app.tokens.get(*index).is_none())
     });
     let reason = if too_deep {
         format!(

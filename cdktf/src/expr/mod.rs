@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crate::construct::Node;
-
 /// An untyped value: a literal, an expression, or a collection of them.
 #[derive(Clone, Debug)]
 pub(crate) enum Repr {
@@ -27,9 +25,9 @@ pub(crate) enum Repr {
     /// A JSON value given by the user (overrides, dynamic values); strings in it behave as `Str`.
     Json(serde_json::Value),
     /// Generated configuration structs and nested blocks.
-    Object(crate::args::Args),
+    Object(Attrs),
     /// A dynamic block: renders under the enclosing object's `dynamic` key.
-    Dynamic(Rc<crate::iterator::DynamicBlock>),
+    Dynamic(Rc<DynamicBlock>),
 }
 
 /// A Terraform expression, such as a reference to a resource attribute or a function call.
@@ -42,7 +40,7 @@ pub struct Expression(pub(crate) Rc<ExprKind>);
 #[derive(Debug)]
 pub(crate) enum ExprKind {
     /// The address of an element (`aws_s3_bucket.b`, `data.x.y`, `var.v`, `module.m`, ...).
-    Element(Node),
+    Element(Box<dyn Referent>),
     /// Expression text used as is (`count.index`, `each.key`, `path.module`).
     Raw(String),
     /// `base.name`.
@@ -91,8 +89,8 @@ impl Expression {
         Self::new(ExprKind::Raw(text.into()))
     }
 
-    pub(crate) fn element(node: &Node) -> Self {
-        Self::new(ExprKind::Element(node.clone()))
+    pub(crate) fn element<R: Referent + Clone>(target: &R) -> Self {
+        Self::new(ExprKind::Element(Box::new(target.clone())))
     }
 
     /// The attribute `name` of this expression (`self.name`).
@@ -123,11 +121,23 @@ impl Expression {
     }
 }
 
+/// What an element reference points at. Expressions carry it without knowing what it is: the
+/// construct tree's nodes implement it, and synthesis, which resolves references, turns it back
+/// into a node. This keeps expressions below the tree.
+pub(crate) trait Referent: std::fmt::Debug + std::any::Any {
+    /// The token table of the App the element belongs to: a value that refers to the element
+    /// and is formatted into a string is kept there (see [`tokens`]).
+    fn tokens(&self) -> &Rc<tokens::TokenTable>;
+
+    /// For synthesis to find the concrete type again.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
 /// What rendering needs from synthesis: a reference to an element (its address followed by
 /// `suffix`, such as `.id` or `.rule[0].name`) as seen from the stack being written. A reference
 /// into another stack becomes a remote-state lookup.
 pub(crate) trait Resolve {
-    fn element_reference(&mut self, node: &Node, suffix: &str) -> String;
+    fn element_reference(&mut self, target: &dyn Referent, suffix: &str) -> String;
 
     /// The value behind the marker of App `app`'s token `index`, if it can be used here.
     fn token(&mut self, app: u64, index: usize) -> Option<Repr> {
@@ -172,9 +182,11 @@ impl Drop for DepthGuard {
 }
 
 mod drop;
+mod object;
 pub(crate) mod tokens;
 
 pub(crate) use drop::drop_json_map;
+pub(crate) use object::{object_to_json, Attrs, DynamicBlock};
 
 /// Escapes a literal so that Terraform reads it verbatim: `${` and `%{` start templates.
 pub(crate) fn escape_template(s: &str) -> String {
@@ -201,7 +213,7 @@ pub(crate) fn to_json(repr: &Repr, cx: &mut dyn Resolve) -> serde_json::Value {
                 .collect(),
         ),
         Repr::Json(v) => json_resolve(v, cx),
-        Repr::Object(args) => args.to_json(cx),
+        Repr::Object(attrs) => object_to_json(attrs, cx),
         Repr::Dynamic(d) => d.to_json(cx),
     }
 }
@@ -365,11 +377,11 @@ pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
     let Some(_guard) = DepthGuard::enter(cx) else {
         return String::new();
     };
-    if let Some((node, suffix)) = reference_chain(e, cx) {
-        return cx.element_reference(&node, &suffix);
+    if let Some((target, suffix)) = reference_chain(e, cx) {
+        return cx.element_reference(target, &suffix);
     }
     match &*e.0 {
-        ExprKind::Element(node) => cx.element_reference(node, ""),
+        ExprKind::Element(target) => cx.element_reference(target.as_ref(), ""),
         ExprKind::Raw(s) => resolve_raw(s, cx),
         ExprKind::Attr(base, name) => format!("{}.{name}", render(base, cx)),
         ExprKind::Index(base, idx) => format!("{}[{}]", render(base, cx), render_repr(idx, cx)),
@@ -417,17 +429,20 @@ fn render_for(f: &For, cx: &mut dyn Resolve) -> String {
 
 /// An attribute/index chain ending in an element (`elem.a[0].b`): the element and the rendered
 /// suffix. Cross-stack references need the whole chain, as cdktf exports the exact attribute.
-fn reference_chain(e: &Expression, cx: &mut dyn Resolve) -> Option<(Node, String)> {
+fn reference_chain<'e>(
+    e: &'e Expression,
+    cx: &mut dyn Resolve,
+) -> Option<(&'e dyn Referent, String)> {
     let _guard = DepthGuard::enter(cx)?;
     match &*e.0 {
-        ExprKind::Element(node) => Some((node.clone(), String::new())),
+        ExprKind::Element(target) => Some((target.as_ref(), String::new())),
         ExprKind::Attr(base, name) => {
-            let (node, suffix) = reference_chain(base, cx)?;
-            Some((node, format!("{suffix}.{name}")))
+            let (target, suffix) = reference_chain(base, cx)?;
+            Some((target, format!("{suffix}.{name}")))
         }
         ExprKind::Index(base, idx) => {
-            let (node, suffix) = reference_chain(base, cx)?;
-            Some((node, format!("{suffix}[{}]", render_repr(idx, cx))))
+            let (target, suffix) = reference_chain(base, cx)?;
+            Some((target, format!("{suffix}[{}]", render_repr(idx, cx))))
         }
         _ => None,
     }
@@ -467,7 +482,7 @@ pub(crate) fn render_repr(r: &Repr, cx: &mut dyn Resolve) -> String {
             format!("{{{}}}", items.join(", "))
         }
         Repr::Json(v) => render_json(v, cx),
-        Repr::Object(args) => render_json(&args.to_json(cx), cx),
+        Repr::Object(attrs) => render_json(&object_to_json(attrs, cx), cx),
         Repr::Dynamic(d) => render_json(&d.to_json(cx), cx),
     }
 }
@@ -555,8 +570,8 @@ mod tests {
 
     struct NoElements;
     impl Resolve for NoElements {
-        fn element_reference(&mut self, node: &Node, suffix: &str) -> String {
-            format!("{}{suffix}", node.path())
+        fn element_reference(&mut self, target: &dyn Referent, suffix: &str) -> String {
+            format!("{target:?}{suffix}")
         }
     }
 
