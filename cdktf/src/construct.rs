@@ -170,18 +170,6 @@ impl Node {
         self.0.children.borrow().clone()
     }
 
-    /// The node and its ancestors, starting from the app.
-    pub(crate) fn scopes(&self) -> Vec<Node> {
-        let mut out = vec![self.clone()];
-        let mut cur = self.parent();
-        while let Some(n) = cur {
-            cur = n.parent();
-            out.push(n);
-        }
-        out.reverse();
-        out
-    }
-
     pub(crate) fn record_error(&self, error: Error) {
         self.0.app.errors.borrow_mut().push(error);
     }

@@ -12,6 +12,9 @@ use crate::render::SynthContext;
 pub(crate) struct ElementState {
     pub(crate) imp: Box<dyn ElementImpl>,
     pub(crate) logical_id_override: Option<String>,
+    /// The id derived from the element's path, which never changes: computed once, as references
+    /// to the element ask for it each time they render.
+    pub(crate) derived_id: std::cell::OnceCell<String>,
     /// Raw overrides, nested by path segment, merged into the element's JSON last.
     pub(crate) overrides: serde_json::Map<String, serde_json::Value>,
 }
@@ -64,6 +67,7 @@ pub(crate) fn new_element(scope: &impl Scope, id: &str, imp: Box<dyn ElementImpl
     let state = RefCell::new(ElementState {
         imp,
         logical_id_override: None,
+        derived_id: std::cell::OnceCell::new(),
         overrides: serde_json::Map::new(),
     });
     let node = scope.node().add_child(id, Some(Box::new(state)));

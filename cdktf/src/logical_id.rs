@@ -14,17 +14,27 @@ const MAX_ID_LEN: usize = 255;
 
 /// The logical id of an element: its override, or the id derived from its path below its stack.
 pub(crate) fn of_element(node: &Node) -> String {
-    if let Some(id) = node.element().and_then(|e| e.logical_id_override.clone()) {
-        return id;
+    match node.element() {
+        Some(el) => match &el.logical_id_override {
+            Some(id) => id.clone(),
+            None => el.derived_id.get_or_init(|| allocate(node)).clone(),
+        },
+        None => allocate(node),
     }
-    allocate(node)
 }
 
 /// The id derived from the path components below the element's stack.
 pub(crate) fn allocate(node: &Node) -> String {
-    let scopes = node.scopes();
-    let stack_index = scopes.iter().position(Node::is_stack).unwrap_or(0);
-    let components: Vec<&str> = scopes[stack_index + 1..].iter().map(Node::id).collect();
+    // Ids hold no `/`, so the path's components are the ids of the scopes below the app.
+    let path = node.path();
+    let below_stack = match node.stack() {
+        Some(stack) if stack == *node => "",
+        Some(stack) => path
+            .strip_prefix(stack.path())
+            .map_or(path, |rest| rest.trim_start_matches('/')),
+        None => path,
+    };
+    let components: Vec<&str> = below_stack.split('/').filter(|c| !c.is_empty()).collect();
     make_unique_id(&components)
 }
 

@@ -185,11 +185,13 @@ impl AsRef<Resource> for Resource {
 
 impl ElementImpl for ResourceImpl {
     fn address(&self, logical_id: &str) -> String {
-        match self.mode {
-            ResourceMode::Managed => format!("{}.{logical_id}", self.tf_type),
-            ResourceMode::Data => format!("data.{}.{logical_id}", self.tf_type),
-            ResourceMode::Ephemeral => format!("ephemeral.{}.{logical_id}", self.tf_type),
-        }
+        // `concat`, not `format!`: synthesis asks for every element's address.
+        let prefix = match self.mode {
+            ResourceMode::Managed => "",
+            ResourceMode::Data => "data.",
+            ResourceMode::Ephemeral => "ephemeral.",
+        };
+        [prefix, self.tf_type, ".", logical_id].concat()
     }
 
     fn to_terraform(&self, cx: &mut SynthContext<'_>, el: &ElementInfo<'_>) -> serde_json::Value {

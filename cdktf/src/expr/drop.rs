@@ -2,9 +2,12 @@
 //!
 //! The compiler's drop glue is recursive: a value nested 50,000 levels deep (a list in a list ...,
 //! an attribute of an attribute ..., a JSON override) would overflow the stack when it is dropped,
-//! even though synthesis refuses it with an error. These `Drop` impls move the children of a
-//! value into a work list first, so each value is dropped childless, one level at a time.
+//! even though synthesis refuses it with an error. Past [`RECURSIVE_DEPTH`] levels, these `Drop`
+//! impls move the children of a value into a work list first, so each value is dropped
+//! childless, one level at a time. Above that depth (nearly every value) they drop recursively,
+//! which allocates nothing.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{ExprKind, Expression, Repr};
@@ -115,9 +118,39 @@ fn nests(r: &Repr) -> bool {
     )
 }
 
+/// How many levels of values and expressions drop recursively before the work list takes over.
+const RECURSIVE_DEPTH: usize = 64;
+
+thread_local! {
+    /// The levels of recursive dropping under way on this thread.
+    static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` (which drops a value's children) one level deeper, if that is within
+/// [`RECURSIVE_DEPTH`]; `false` if it is not (or during thread teardown), and `f` did not run.
+fn recursively(f: impl FnOnce()) -> bool {
+    let Ok(depth) = DROP_DEPTH.try_with(Cell::get) else {
+        return false;
+    };
+    if depth >= RECURSIVE_DEPTH {
+        return false;
+    }
+    DROP_DEPTH.set(depth + 1);
+    f();
+    DROP_DEPTH.set(depth);
+    true
+}
+
 impl Drop for Repr {
     fn drop(&mut self) {
-        if nests(self) {
+        let dropped = match self {
+            Repr::List(items) => recursively(|| drop(std::mem::take(items))),
+            Repr::Map(map) => recursively(|| drop(std::mem::take(map))),
+            Repr::Expr(e) => recursively(|| drop(std::mem::replace(e, Expression(placeholder())))),
+            // JSON values have no `Drop` of their own to count levels with.
+            _ => false,
+        };
+        if !dropped && nests(self) {
             let mut work = Work::default();
             work.take_repr_children(self);
             work.run();
@@ -129,6 +162,10 @@ impl Drop for Expression {
     fn drop(&mut self) {
         let leaf = matches!(&*self.0, ExprKind::Element(_) | ExprKind::Raw(_));
         if !leaf && Rc::strong_count(&self.0) == 1 {
+            let e = &mut self.0;
+            if recursively(|| drop(std::mem::replace(e, placeholder()))) {
+                return;
+            }
             let mut work = Work::default();
             work.exprs
                 .push(std::mem::replace(&mut self.0, placeholder()));

@@ -18,6 +18,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use super::{render_repr, resolve_string, Referent, Repr, Resolve};
@@ -48,7 +49,7 @@ pub(crate) struct TokenTable {
 impl TokenTable {
     /// A new, empty table, reachable from its markers on this thread.
     pub(crate) fn new() -> Rc<TokenTable> {
-        use std::sync::atomic::{AtomicU64, Ordering};
+        use std::sync::atomic::AtomicU64;
         // 0 is `TOO_DEEP_APP`.
         static NEXT: AtomicU64 = AtomicU64::new(1);
         let table = Rc::new(TokenTable {
@@ -202,8 +203,19 @@ pub(crate) fn register_ref(repr: &Repr) -> String {
     marker(&token)
 }
 
+/// Whether this process has made a marker yet. Until it has, no string can hold one (the nonce
+/// of `head` appears nowhere else), so the many strings of a program that never formats a value
+/// are not searched at all.
+static ISSUED: AtomicBool = AtomicBool::new(false);
+
+/// Whether any marker was made in this process (see `ISSUED`).
+pub(crate) fn any_issued() -> bool {
+    ISSUED.load(Ordering::Relaxed)
+}
+
 /// The marker text of a token.
 pub(crate) fn marker(token: &Token) -> String {
+    ISSUED.store(true, Ordering::Relaxed);
     let body = match token {
         Token::App { app, index } => format!("a{app}.{index}"),
         Token::Literal(s) => format!("l{}", hex(s)),
@@ -252,7 +264,22 @@ fn parse(body: &str) -> Option<Token> {
 
 /// Whether `s` holds a marker of this process.
 pub(crate) fn contains_marker(s: &str) -> bool {
-    s.contains(head())
+    if !any_issued() {
+        return false;
+    }
+    // Every string of a document goes through this: looking only at each `$` is several times
+    // faster than a substring search, whose setup costs more than most strings.
+    let head = head().as_bytes();
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'$') {
+        let at = from + i;
+        if bytes[at..].starts_with(head) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Splits a string into text and this process's markers. Anything else that looks like a marker

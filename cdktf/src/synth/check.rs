@@ -45,15 +45,18 @@ pub(crate) fn check_stack_names(stacks: &[Node], errors: &mut Vec<Error>) {
 
 /// The addresses of a stack's elements: each valid, and no two alike.
 pub(crate) fn check_element_names(elements: &[Node], errors: &mut Vec<Error>) {
-    let mut seen: HashMap<String, &Node> = HashMap::new();
+    let mut seen: HashMap<String, &Node> = HashMap::with_capacity(elements.len());
     for node in elements {
-        let logical_id = super::logical_id::of_element(node);
+        let logical_id = crate::logical_id::of_element(node);
         let Some(address) = node.element().map(|el| el.imp.address(&logical_id)) else {
             continue;
         };
         // Providers and backends are not addressed by their logical id; everything else is
         // `KIND.ID` or `KIND.TYPE.ID`.
-        if !address.ends_with(&format!(".{logical_id}")) {
+        let addressed_by_id = address
+            .strip_suffix(logical_id.as_str())
+            .is_some_and(|kind| kind.ends_with('.'));
+        if !addressed_by_id {
             continue;
         }
         if !is_terraform_identifier(&logical_id) {
@@ -89,6 +92,9 @@ pub(crate) fn check_element_names(elements: &[Node], errors: &mut Vec<Error>) {
 
 /// Reports every token marker left in a stack's document, with its place.
 pub(crate) fn no_markers_left(stack: &Node, tf: &serde_json::Value, errors: &mut Vec<Error>) {
+    if !tokens::any_issued() {
+        return;
+    }
     let mut place = Vec::new();
     sweep(stack, tf, &mut place, errors);
 }
