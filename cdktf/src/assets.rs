@@ -32,8 +32,6 @@
 
 use std::path::{Path, PathBuf};
 
-use md5::{Digest, Md5};
-
 use crate::construct::{Node, Scope};
 use crate::error::{Error, Result};
 
@@ -198,12 +196,14 @@ impl Scope for TerraformAsset {
 
 /// cdktf's asset hash: MD5 of the bytes of every file below `path` in name order, upper-case hex.
 pub(crate) fn hash_path(path: &Path) -> std::io::Result<String> {
-    let mut hasher = Md5::new();
+    let mut hasher = md5::Context::new();
     for file in files_below(path)? {
-        hasher.update(std::fs::read(under(path, &file))?);
+        // As a slice: `consume` is generic, and one instance of its unrolled rounds is enough.
+        hasher.consume(std::fs::read(under(path, &file))?.as_slice());
     }
     Ok(hasher
         .finalize()
+        .0
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect())

@@ -9,14 +9,16 @@ use std::sync::Arc;
 
 /// Everything that can go wrong while building or synthesizing an app.
 ///
+/// `Display` and `std::error::Error` are written out rather than derived with `thiserror`: a
+/// derive would put `syn` and its kin in every user's build, the slowest part of it.
+///
 /// `Debug` writes the same sentence as `Display`: `fn main() -> cdktf::Result<()>` prints a
 /// returned error with `Debug`, and the user should read what went wrong, not the variant's
 /// fields.
-#[derive(Clone, thiserror::Error)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum Error {
     /// Two constructs under one scope share an id.
-    #[error("duplicate construct id {id:?} under {scope:?}: ids must be unique within a scope")]
     DuplicateId {
         /// Path of the scope that already has a child with this id.
         scope: String,
@@ -24,7 +26,6 @@ pub enum Error {
         id: String,
     },
     /// A construct id that cannot be used (empty, or containing `/`).
-    #[error("invalid construct id {id:?} under {scope:?}: {reason}")]
     InvalidId {
         /// Path of the scope the construct was added to.
         scope: String,
@@ -35,7 +36,6 @@ pub enum Error {
     },
     /// A stack name that cdktf rejects (whitespace or a glob character) or that would escape the
     /// output directory.
-    #[error("invalid stack name {name:?}: {reason}")]
     InvalidStackName {
         /// The rejected stack name.
         name: String,
@@ -43,19 +43,16 @@ pub enum Error {
         reason: String,
     },
     /// A construct that needs a stack was created outside of one.
-    #[error("no stack could be identified for the construct at path {path:?}: create it inside a TerraformStack")]
     NoStack {
         /// Path of the construct.
         path: String,
     },
     /// `count` and `for_each` were both set on one element.
-    #[error("{path}: `count` and `for_each` cannot be used on the same element")]
     CountAndForEach {
         /// Path of the element.
         path: String,
     },
     /// An override path that passes through a value which is not an object.
-    #[error("{path}: override {override_path:?} passes through {at:?}, which is not an object")]
     OverrideThroughNonObject {
         /// Path of the element (or stack) the override was added to.
         path: String,
@@ -65,7 +62,6 @@ pub enum Error {
         at: String,
     },
     /// An override path that is empty or has an empty segment.
-    #[error("{path}: invalid override path {override_path:?}")]
     InvalidOverridePath {
         /// Path of the element (or stack) the override was added to.
         path: String,
@@ -73,19 +69,16 @@ pub enum Error {
         override_path: String,
     },
     /// Stacks that reference each other in a loop.
-    #[error("cross-stack reference cycle: {cycle}")]
     CrossStackCycle {
         /// The stacks in the cycle, joined with ` -> `.
         cycle: String,
     },
     /// A reference to an element of another app.
-    #[error("{path}: a reference points to an element of another App")]
     ForeignReference {
         /// Path of the element holding the reference.
         path: String,
     },
     /// Something the element's configuration says is not valid.
-    #[error("{path}: {message}")]
     InvalidConfig {
         /// Path of the element.
         path: String,
@@ -93,7 +86,6 @@ pub enum Error {
         message: String,
     },
     /// An error annotation on a construct ([`Annotations::add_error`](crate::Annotations)).
-    #[error("[{path}] {message}")]
     Annotation {
         /// Path of the annotated construct.
         path: String,
@@ -101,7 +93,6 @@ pub enum Error {
         message: String,
     },
     /// A construct validation ([`Node::add_validation`](crate::Node::add_validation)) failed.
-    #[error("[{path}] validation failed: {message}")]
     Validation {
         /// Path of the construct.
         path: String,
@@ -109,7 +100,6 @@ pub enum Error {
         message: String,
     },
     /// A resource move that cannot be written (`move_to`, `move_to_id`, `move_from_id`).
-    #[error("{path}: {message}")]
     InvalidMove {
         /// Path of the resource.
         path: String,
@@ -117,7 +107,6 @@ pub enum Error {
         message: String,
     },
     /// An asset that cannot be read or archived.
-    #[error("{path}: asset {source_path}: {message}")]
     Asset {
         /// Path of the asset construct.
         path: String,
@@ -127,19 +116,16 @@ pub enum Error {
         message: String,
     },
     /// Reading or writing the output directory failed.
-    #[error("{action} {}: {source}", path.display())]
     Io {
         /// What was being done (`creating`, `writing`, ...).
         action: &'static str,
         /// The file or directory.
         path: PathBuf,
         /// The underlying error.
-        #[source]
         source: Arc<std::io::Error>,
     },
     /// An output directory synthesis will not replace: a file, a symbolic link, or a non-empty
     /// directory that is not the output of a previous synth.
-    #[error("refusing to synthesize into {}: {reason}", path.display())]
     UnsafeOutdir {
         /// The output directory.
         path: PathBuf,
@@ -147,7 +133,6 @@ pub enum Error {
         reason: String,
     },
     /// Two constructs that would get one name in the synthesized output.
-    #[error("{first} and {second} would both be {what} {name:?}: give one of them another id")]
     NameCollision {
         /// What the name is (`resource`, `stack directory`, ...).
         what: String,
@@ -159,7 +144,6 @@ pub enum Error {
         second: String,
     },
     /// A name that Terraform would reject (an element's logical id, or a reserved name).
-    #[error("{path}: {name:?} is not a valid Terraform name: {reason}")]
     InvalidName {
         /// Path of the construct.
         path: String,
@@ -169,7 +153,6 @@ pub enum Error {
         reason: String,
     },
     /// A value formatted into a string (a token marker) where it cannot be resolved.
-    #[error("{path}: a formatted value at {place} cannot be used: {reason}")]
     UnresolvedToken {
         /// Path of the stack (or element) being synthesized.
         path: String,
@@ -179,7 +162,6 @@ pub enum Error {
         reason: String,
     },
     /// A value, expression or override nested deeper than synthesis renders.
-    #[error("{path}: {what} is nested deeper than {limit} levels")]
     TooDeep {
         /// Path of the element (or stack).
         path: String,
@@ -189,8 +171,54 @@ pub enum Error {
         limit: usize,
     },
     /// Several errors at once; synthesis reports every problem it found, not only the first.
-    #[error("{}", join_errors(.0))]
     Multiple(Vec<Error>),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::DuplicateId { id, scope } => write!(f, "duplicate construct id {id:?} under {scope:?}: ids must be unique within a scope"),
+            Error::InvalidId { id, reason, scope } => write!(f, "invalid construct id {id:?} under {scope:?}: {reason}"),
+            Error::InvalidStackName { name, reason } => write!(f, "invalid stack name {name:?}: {reason}"),
+            Error::NoStack { path } => write!(f, "no stack could be identified for the construct at path {path:?}: create it inside a TerraformStack"),
+            Error::CountAndForEach { path } => write!(f, "{path}: `count` and `for_each` cannot be used on the same element"),
+            Error::OverrideThroughNonObject { at, override_path, path } => write!(f, "{path}: override {override_path:?} passes through {at:?}, which is not an object"),
+            Error::InvalidOverridePath { override_path, path } => write!(f, "{path}: invalid override path {override_path:?}"),
+            Error::CrossStackCycle { cycle } => write!(f, "cross-stack reference cycle: {cycle}"),
+            Error::ForeignReference { path } => write!(f, "{path}: a reference points to an element of another App"),
+            Error::InvalidConfig { message, path } => write!(f, "{path}: {message}"),
+            Error::Annotation { message, path } => write!(f, "[{path}] {message}"),
+            Error::Validation { message, path } => write!(f, "[{path}] validation failed: {message}"),
+            Error::InvalidMove { message, path } => write!(f, "{path}: {message}"),
+            Error::Asset {
+                path,
+                source_path,
+                message,
+            } => write!(f, "{path}: asset {}: {message}", source_path.display()),
+            Error::Io {
+                action,
+                path,
+                source,
+            } => write!(f, "{action} {}: {source}", path.display()),
+            Error::UnsafeOutdir { path, reason } => {
+                write!(f, "refusing to synthesize into {}: {reason}", path.display())
+            }
+            Error::NameCollision { first, name, second, what } => write!(f, "{first} and {second} would both be {what} {name:?}: give one of them another id"),
+            Error::InvalidName { name, path, reason } => write!(f, "{path}: {name:?} is not a valid Terraform name: {reason}"),
+            Error::UnresolvedToken { path, place, reason } => write!(f, "{path}: a formatted value at {place} cannot be used: {reason}"),
+            Error::TooDeep { limit, path, what } => write!(f, "{path}: {what} is nested deeper than {limit} levels"),
+            Error::Multiple(errors) => f.write_str(&join_errors(errors)),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for Error {
