@@ -373,13 +373,7 @@ pub fn self_reference() -> Value<Dynamic> {
 mod tests {
     use super::*;
     use crate::functions::upper;
-
-    fn text<T>(v: Value<T>) -> String {
-        match v.to_literal_json() {
-            Some(serde_json::Value::String(s)) => s,
-            other => format!("{other:?}"),
-        }
-    }
+    use crate::value::test_text as text;
 
     #[test]
     fn nested_loops_get_their_own_variables() {

@@ -158,13 +158,7 @@ impl Value<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text<T>(v: Value<T>) -> String {
-        match v.to_literal_json() {
-            Some(serde_json::Value::String(s)) => s,
-            other => format!("{other:?}"),
-        }
-    }
+    use crate::value::test_text as text;
 
     #[test]
     fn arithmetic_reads_naturally() {

@@ -551,6 +551,16 @@ impl From<f64> for Value<Dynamic> {
     }
 }
 
+/// What a value renders to, as text (its JSON string, or the JSON otherwise): what the unit tests
+/// of the language modules compare.
+#[cfg(test)]
+pub(crate) fn test_text<T>(v: Value<T>) -> String {
+    match v.to_literal_json() {
+        Some(serde_json::Value::String(s)) => s,
+        other => format!("{other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

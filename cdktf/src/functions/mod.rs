@@ -244,13 +244,7 @@ pub fn try_<T>(expressions: impl IntoIterator<Item = impl Into<Value<T>>>) -> Va
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text<T>(v: Value<T>) -> String {
-        match v.to_literal_json() {
-            Some(serde_json::Value::String(s)) => s,
-            other => format!("{other:?}"),
-        }
-    }
+    use crate::value::test_text as text;
 
     #[test]
     fn provider_functions_render_with_their_namespace() {
