@@ -95,6 +95,11 @@ terraformProviders = []
 
 # A project of its own, even inside another cargo workspace.
 [workspace]
+
+# Dependencies (the runtime and the generated bindings) build without debug info: that halves
+# their share of a clean build, and backtraces still show your own code's lines.
+[profile.dev.package."*"]
+debug = false
 "#;
 
 const LIB_RS: &str = r#"//! The stacks of this app.
@@ -137,7 +142,7 @@ const GITIGNORE: &str = "/target\n/cdktf.out\n/.gen\n*.tfstate\n*.tfstate.*\n.te
 
 #[cfg(test)]
 mod tests {
-    use super::package_name;
+    use super::{package_name, CARGO_TOML};
 
     #[test]
     fn package_names() {
@@ -145,5 +150,15 @@ mod tests {
         assert_eq!(package_name("1st"), "app-1st");
         assert_eq!(package_name("--"), "cdktf-app");
         assert_eq!(package_name("hello_world"), "hello-world");
+    }
+
+    #[test]
+    fn dependencies_build_without_debug_info() {
+        let text = CARGO_TOML
+            .replace("{name}", "x")
+            .replace("{runtime}", "\"0.1\"");
+        let manifest: toml::Table = toml::from_str(&text).expect("the template is TOML");
+        let deps = &manifest["profile"]["dev"]["package"]["*"];
+        assert_eq!(deps["debug"].as_bool(), Some(false));
     }
 }
