@@ -85,6 +85,12 @@ for _ in $(seq "$RUNS"); do
   rm -rf "$USER_TARGET"
   measure user-clean env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q --manifest-path benches/user-crate/Cargo.toml
 done
+# The same crate as `cdktf init` sets projects up: dependencies without debug info.
+for _ in $(seq "$RUNS"); do
+  rm -rf "$USER_TARGET"
+  measure user-clean-init env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q \
+    --config 'profile.dev.package."*".debug=false' --manifest-path benches/user-crate/Cargo.toml
+done
 MAIN=benches/user-crate/src/main.rs
 cp "$MAIN" "$OUT/main.rs.orig"
 for i in $(seq "$RUNS"); do
@@ -107,8 +113,8 @@ fi
 
 echo
 echo "== medians"
-for l in generate regenerate user-clean user-rebuild synth check-all; do
-  [ -f "$OUT/$l.runs" ] && printf '  %-14s %s  (%d runs)\n' "$l" "$(median "$l")" "$(wc -l <"$OUT/$l.runs")"
+for l in generate regenerate user-clean user-clean-init user-rebuild synth check-all; do
+  [ -f "$OUT/$l.runs" ] && printf '  %-16s %s  (%d runs)\n' "$l" "$(median "$l")" "$(wc -l <"$OUT/$l.runs")"
 done
 
 # cdktf 0.21.0 side by side (opt in: CDKTF=1). Its own generator on the same AWS schema and its
