@@ -89,27 +89,33 @@ fn aspect_fns(code: &mut Code, config_name: &str, mode: &str) {
         &[Ty::atom("node: &::cdktf::Node")],
         Some(&ret),
     );
-    code.line(&format!(
-        "::cdktf::Resource::from_node(node, Self::TF_TYPE, {mode}).map(Self)"
-    ));
+    // Never on one line: prettyplease's layout of the chain, written here so that the module
+    // need not go through it.
+    let call = format!("::cdktf::Resource::from_node(node, Self::TF_TYPE, {mode})");
+    if code.fits(&call) {
+        code.chain(&call, &[("map".to_string(), "Self".to_string())]);
+    } else {
+        // A broken call at the head of a chain: its arguments two levels deeper.
+        code.line("::cdktf::Resource::from_node(");
+        for arg in ["node", "Self::TF_TYPE", mode] {
+            code.line(&format!("        {arg},"));
+        }
+        code.line("    )");
+        code.line("    .map(Self)");
+    }
     code.close("}");
     code.docs(
         &[" Changes the configuration through its typed setters (for aspects)."],
         false,
     );
-    code.open_fn(
-        "pub fn configure",
-        &[
-            Ty::atom("&self"),
-            Ty::atom(format!(
-                "f: impl ::std::ops::FnOnce({config_name}) -> {config_name}"
-            )),
-        ],
-        None,
+    let closure = Ty::closure(
+        "f: impl ::std::ops::FnOnce",
+        vec![Ty::atom(config_name)],
+        config_name,
     );
-    code.line(&format!(
-        "self.0.update_args(|args| f({config_name}(args)).0);"
-    ));
+    code.open_fn("pub fn configure", &[Ty::atom("&self"), closure], None);
+    let call = format!("f({config_name}(args))");
+    code.closure_statement("self.0", "update_args", "args", &call, "0");
     code.close("}");
 }
 
