@@ -543,8 +543,8 @@ mod tests {
 
     #[test]
     fn configure_breaks_as_prettyplease_breaks_it() {
-        // Config names around each of the layouts' limits (four lengths past the last one,
-        // prettyplease breaks the call's parentheses too: marked, see below), at two depths.
+        // Config names around each of the layouts' limits, at two depths. One character past
+        // the last length, prettyplease breaks inside the call too: that is marked (below).
         let top = [1, 7, 8, 18, 19, 36, 37, 38, 39, 56, 57, 58];
         let nested_lengths = [1, 5, 6, 16, 17, 32, 33, 34, 35, 52, 53, 54];
         for (nested, lengths) in [(false, top), (true, nested_lengths)] {
