@@ -285,6 +285,46 @@ impl Code {
         self.depth -= 1;
     }
 
+    /// `receiver.method(|param| call.field);` (a statement whose closure returns a field of a
+    /// call's result), as prettyplease breaks it: on one line; or the call on a line of its own
+    /// below the receiver; or, failing that, the closure's body in a block; or, still too long,
+    /// `.field` below the call. Longer than that, the file is marked for prettyplease.
+    pub fn closure_statement(
+        &mut self,
+        receiver: &str,
+        method: &str,
+        param: &str,
+        call: &str,
+        field: &str,
+    ) {
+        let call_line = format!(".{method}(|{param}| {call}.{field});");
+        let whole = format!("{receiver}{call_line}");
+        if self.fits(&whole) {
+            self.raw_line(&whole);
+            return;
+        }
+        self.raw_line(receiver);
+        self.depth += 1;
+        if self.fits(&call_line) {
+            self.raw_line(&call_line);
+        } else {
+            self.raw_line(&format!(".{method}(|{param}| {{"));
+            self.depth += 1;
+            let body = format!("{call}.{field}");
+            if self.fits(&body) {
+                self.raw_line(&body);
+            } else {
+                self.line(call);
+                self.depth += 1;
+                self.raw_line(&format!(".{field}"));
+                self.depth -= 1;
+            }
+            self.depth -= 1;
+            self.raw_line("});");
+        }
+        self.depth -= 1;
+    }
+
     /// `pub use PREFIX::{a as b, c};`, or `pub use PREFIX::a as b;` for one name; when too long,
     /// the names fill lines of their own.
     pub fn use_names(&mut self, prefix: &str, names: &[String]) {
@@ -339,8 +379,8 @@ pub enum Ty {
         open: char,
         /// The elements, separated by `, `.
         args: Vec<Ty>,
-        /// `>` or `)`.
-        close: char,
+        /// `>` or `)`, and for a closure trait what follows it (`) -> B`).
+        close: String,
     },
 }
 
@@ -356,7 +396,7 @@ impl Ty {
             head: head.into(),
             open: '<',
             args,
-            close: '>',
+            close: ">".to_string(),
         }
     }
 
@@ -366,7 +406,18 @@ impl Ty {
             head: head.into(),
             open: '(',
             args,
-            close: ')',
+            close: ")".to_string(),
+        }
+    }
+
+    /// `head(args) -> ret`, a closure trait (`impl FnOnce(A) -> B`): when too long it breaks
+    /// inside its parentheses as a tuple does, and `) -> ret` follows the last element.
+    pub fn closure(head: impl Into<String>, args: Vec<Ty>, ret: &str) -> Self {
+        Ty::Group {
+            head: head.into(),
+            open: '(',
+            args,
+            close: format!(") -> {ret}"),
         }
     }
 
@@ -383,7 +434,7 @@ impl Ty {
                 head: format!("{prefix}{head}"),
                 open: *open,
                 args: args.clone(),
-                close: *close,
+                close: close.clone(),
             },
         }
     }
@@ -426,6 +477,11 @@ mod tests {
     fn assert_laid_out(mut code: Code, case: &str) {
         code.close("}");
         code.close("}");
+        assert_file_laid_out(code, case);
+    }
+
+    /// Checks a finished file needs no reformatting and is exactly what prettyplease prints.
+    fn assert_file_laid_out(code: Code, case: &str) {
         let written = code.finish();
         assert!(!written.reformat, "{case}");
         let file = syn::parse_file(&written.text).expect("parses");
@@ -483,6 +539,49 @@ mod tests {
             code.chain("Self(Args::new())", &calls);
             assert_laid_out(code, &n.to_string());
         }
+    }
+
+    #[test]
+    fn configure_breaks_as_prettyplease_breaks_it() {
+        // Config names around each of the layouts' limits, at two depths. One character past
+        // the last length, prettyplease breaks inside the call too: that is marked (below).
+        let top = [1, 7, 8, 18, 19, 36, 37, 38, 39, 56, 57, 58];
+        let nested_lengths = [1, 5, 6, 16, 17, 32, 33, 34, 35, 52, 53, 54];
+        for (nested, lengths) in [(false, top), (true, nested_lengths)] {
+            for n in lengths {
+                let config = format!("{}Config", "A".repeat(n));
+                let mut code = Code::new();
+                if nested {
+                    code.line("mod m {");
+                    code.depth += 1;
+                }
+                code.open_impl(&Ty::atom("X"), None);
+                let f = Ty::closure(
+                    "f: impl ::std::ops::FnOnce",
+                    vec![Ty::atom(&config)],
+                    &config,
+                );
+                code.open_fn("pub fn configure", &[Ty::atom("&self"), f], None);
+                let call = format!("f({config}(args))");
+                code.closure_statement("self.0", "update_args", "args", &call, "0");
+                code.close("}");
+                code.close("}");
+                if nested {
+                    code.close("}");
+                }
+                assert_file_laid_out(code, &format!("{n}, nested: {nested}"));
+            }
+        }
+    }
+
+    #[test]
+    fn closures_too_long_to_lay_out_are_marked() {
+        let mut code = Code::new();
+        code.open_impl(&Ty::atom("X"), None);
+        code.open_fn("fn f", &[], None);
+        let call = format!("f({}(args))", "A".repeat(70));
+        code.closure_statement("self.0", "update_args", "args", &call, "0");
+        assert!(code.finish().reformat);
     }
 
     #[test]
