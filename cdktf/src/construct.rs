@@ -209,20 +209,31 @@ impl Node {
     }
 }
 
-impl Referent for Node {
+impl Referent for NodeInner {
     fn tokens(&self) -> &Rc<TokenTable> {
-        &self.0.app.tokens
+        &self.app.tokens
     }
 
-    fn as_any(&self) -> &dyn Any {
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any> {
         self
     }
 }
 
+impl std::fmt::Debug for NodeInner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Node({:?})", self.path)
+    }
+}
+
 impl Node {
+    /// This node as what an expression refers to (the same allocation, not a copy).
+    pub(crate) fn referent(&self) -> Rc<dyn Referent> {
+        self.0.clone()
+    }
+
     /// The node an expression refers to (every [`Referent`] is a node).
-    pub(crate) fn of_referent(target: &dyn Referent) -> Option<&Node> {
-        target.as_any().downcast_ref()
+    pub(crate) fn of_referent(target: &Rc<dyn Referent>) -> Option<Node> {
+        Rc::clone(target).into_any().downcast().ok().map(Node)
     }
 }
 

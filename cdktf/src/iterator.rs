@@ -162,7 +162,7 @@ impl TerraformIterator<Dynamic> {
             });
         }
         TerraformIterator {
-            for_each: Repr::Expr(Expression::element(node)),
+            for_each: Repr::Expr(Expression::element(node.referent())),
             _type: PhantomData,
         }
     }

@@ -12,12 +12,17 @@ const MAX_ID_LEN: usize = 255;
 
 /// The logical id of an element: its override, or the id derived from its path below its stack.
 pub(crate) fn of_element(node: &Node) -> String {
+    with_element_id(node, str::to_string)
+}
+
+/// `f` of the element's logical id, borrowed (synthesis asks for it once per reference).
+pub(crate) fn with_element_id<R>(node: &Node, f: impl FnOnce(&str) -> R) -> R {
     match node.element() {
         Some(el) => match &el.logical_id_override {
-            Some(id) => id.clone(),
-            None => el.derived_id.get_or_init(|| allocate(node)).clone(),
+            Some(id) => f(id),
+            None => f(el.derived_id.get_or_init(|| allocate(node))),
         },
-        None => allocate(node),
+        None => f(&allocate(node)),
     }
 }
 

@@ -172,7 +172,9 @@ impl Lifecycle {
     /// Adds a `replace_triggered_by` entry: an element (replaced when it changes).
     pub fn replace_triggered_by(mut self, element: &impl Dependable) -> Self {
         self.replace_triggered_by
-            .push(Repr::Expr(Expression::element(element.dependable_node())));
+            .push(Repr::Expr(Expression::element(
+                element.dependable_node().referent(),
+            )));
         self
     }
 

@@ -127,7 +127,7 @@ impl TerraformHclModule {
 
     /// The module as an expression: `module.ID`.
     pub fn fqn(&self) -> Expression {
-        Expression::element(&self.node)
+        Expression::element(self.node.referent())
     }
 
     /// The output `name`, typed by the caller: `${module.ID.NAME}`.
@@ -209,7 +209,9 @@ impl ElementImpl for ModuleImpl {
             let deps = self
                 .depends_on
                 .iter()
-                .map(|n| crate::expr::reference_text(&Repr::Expr(Expression::element(n)), cx))
+                .map(|n| {
+                    crate::expr::reference_text(&Repr::Expr(Expression::element(n.referent())), cx)
+                })
                 .collect();
             m.insert("depends_on".into(), serde_json::Value::Array(deps));
         }

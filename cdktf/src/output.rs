@@ -106,7 +106,9 @@ impl ElementImpl for OutputImpl {
             let deps = self
                 .depends_on
                 .iter()
-                .map(|n| crate::expr::reference_text(&Repr::Expr(Expression::element(n)), cx))
+                .map(|n| {
+                    crate::expr::reference_text(&Repr::Expr(Expression::element(n.referent())), cx)
+                })
                 .collect();
             m.insert("depends_on".into(), serde_json::Value::Array(deps));
         }

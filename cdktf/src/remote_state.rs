@@ -113,7 +113,7 @@ impl TerraformRemoteState {
 
     /// The data source as an expression: `data.terraform_remote_state.ID`.
     pub fn fqn(&self) -> Expression {
-        Expression::element(&self.node)
+        Expression::element(self.node.referent())
     }
 
     /// The output `name`, typed by the caller: `${data.terraform_remote_state.ID.outputs.NAME}`.

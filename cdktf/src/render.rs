@@ -2,6 +2,8 @@
 //! references (within the stack, or across stacks through remote state) and collects problems,
 //! and the JSON merges elements use to build their fragments.
 
+use std::rc::Rc;
+
 use crate::construct::Node;
 use crate::element::ElementInfo;
 use crate::error::Error;
@@ -105,7 +107,7 @@ impl Resolve for SynthContext<'_> {
         }
     }
 
-    fn element_reference(&mut self, target: &dyn Referent, suffix: &str) -> String {
+    fn element_reference(&mut self, target: &Rc<dyn Referent>, suffix: &str) -> String {
         let Some(node) = Node::of_referent(target) else {
             return String::new();
         };
@@ -115,7 +117,8 @@ impl Resolve for SynthContext<'_> {
             });
             return String::new();
         }
-        let reference = format!("{}{suffix}", element_address(node));
+        let mut reference = element_address(&node);
+        reference.push_str(suffix);
         match node.stack() {
             Some(target) if target != *self.stack => {
                 self.cross.reference(self.stack, &target, &reference)
@@ -127,11 +130,10 @@ impl Resolve for SynthContext<'_> {
 
 /// The address of an element as seen from its own stack.
 pub(crate) fn element_address(node: &Node) -> String {
-    let logical_id = logical_id::of_element(node);
-    match node.element() {
-        Some(el) => el.imp.address(&logical_id),
-        None => logical_id,
-    }
+    logical_id::with_element_id(node, |id| match node.element() {
+        Some(el) => el.imp.address(id),
+        None => id.to_string(),
+    })
 }
 
 /// Merges one top-level override key into an element's JSON. Objects merge recursively; a value

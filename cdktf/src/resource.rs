@@ -132,7 +132,7 @@ impl Resource {
     /// The element itself as an expression (`TYPE.NAME`), for example to pass a whole resource
     /// where Terraform accepts an object.
     pub fn fqn(&self) -> Expression {
-        Expression::element(&self.node)
+        Expression::element(self.node.referent())
     }
 
     /// A typed reference to the attribute `name` (its Terraform name). Generated getters call
@@ -144,7 +144,7 @@ impl Resource {
 
     /// The expression of the attribute `name`.
     pub fn attr_expression(&self, name: &str) -> Expression {
-        let base = Expression::element(&self.node);
+        let base = Expression::element(self.node.referent());
         if self.uses_for_each {
             base.attr("*").attr(name)
         } else {
@@ -206,7 +206,12 @@ impl ElementImpl for ResourceImpl {
                 let deps = meta
                     .depends_on
                     .iter()
-                    .map(|n| crate::expr::reference_text(&Repr::Expr(Expression::element(n)), cx))
+                    .map(|n| {
+                        crate::expr::reference_text(
+                            &Repr::Expr(Expression::element(n.referent())),
+                            cx,
+                        )
+                    })
                     .collect();
                 m.insert("depends_on".into(), serde_json::Value::Array(deps));
             }

@@ -136,7 +136,11 @@ impl<T> Value<T> {
     pub fn to_literal_json(&self) -> Option<serde_json::Value> {
         struct NoRefs(bool);
         impl crate::expr::Resolve for NoRefs {
-            fn element_reference(&mut self, _: &dyn crate::expr::Referent, _: &str) -> String {
+            fn element_reference(
+                &mut self,
+                _: &std::rc::Rc<dyn crate::expr::Referent>,
+                _: &str,
+            ) -> String {
                 self.0 = true;
                 String::new()
             }

@@ -100,7 +100,7 @@ impl TerraformVariable {
 
     /// A typed reference to the value: `${var.ID}`. The caller states the type.
     pub fn value<T>(&self) -> Value<T> {
-        Value::from_expression(Expression::element(&self.node))
+        Value::from_expression(Expression::element(self.node.referent()))
     }
 
     /// The value as a string.
@@ -215,7 +215,7 @@ impl TerraformLocal {
 
     /// A typed reference: `${local.ID}`. The caller states the type.
     pub fn value<T>(&self) -> Value<T> {
-        Value::from_expression(Expression::element(&self.node))
+        Value::from_expression(Expression::element(self.node.referent()))
     }
 
     /// The tree node.

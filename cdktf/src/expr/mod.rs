@@ -40,7 +40,7 @@ pub struct Expression(pub(crate) Rc<ExprKind>);
 #[derive(Debug)]
 pub(crate) enum ExprKind {
     /// The address of an element (`aws_s3_bucket.b`, `data.x.y`, `var.v`, `module.m`, ...).
-    Element(Box<dyn Referent>),
+    Element(Rc<dyn Referent>),
     /// Expression text used as is (`count.index`, `each.key`, `path.module`).
     Raw(String),
     /// `base.name`.
@@ -89,8 +89,8 @@ impl Expression {
         Self::new(ExprKind::Raw(text.into()))
     }
 
-    pub(crate) fn element<R: Referent + Clone>(target: &R) -> Self {
-        Self::new(ExprKind::Element(Box::new(target.clone())))
+    pub(crate) fn element(target: Rc<dyn Referent>) -> Self {
+        Self::new(ExprKind::Element(target))
     }
 
     /// The attribute `name` of this expression (`self.name`).
@@ -130,14 +130,14 @@ pub(crate) trait Referent: std::fmt::Debug + std::any::Any {
     fn tokens(&self) -> &Rc<tokens::TokenTable>;
 
     /// For synthesis to find the concrete type again.
-    fn as_any(&self) -> &dyn std::any::Any;
+    fn into_any(self: Rc<Self>) -> Rc<dyn std::any::Any>;
 }
 
 /// What rendering needs from synthesis: a reference to an element (its address followed by
 /// `suffix`, such as `.id` or `.rule[0].name`) as seen from the stack being written. A reference
 /// into another stack becomes a remote-state lookup.
 pub(crate) trait Resolve {
-    fn element_reference(&mut self, target: &dyn Referent, suffix: &str) -> String;
+    fn element_reference(&mut self, target: &Rc<dyn Referent>, suffix: &str) -> String;
 
     /// The value behind the marker of App `app`'s token `index`, if it can be used here.
     fn token(&mut self, app: u64, index: usize) -> Option<Repr> {
@@ -381,7 +381,7 @@ pub(crate) fn render(e: &Expression, cx: &mut dyn Resolve) -> String {
         return cx.element_reference(target, &suffix);
     }
     match &*e.0 {
-        ExprKind::Element(target) => cx.element_reference(target.as_ref(), ""),
+        ExprKind::Element(target) => cx.element_reference(target, ""),
         ExprKind::Raw(s) => resolve_raw(s, cx),
         ExprKind::Attr(base, name) => format!("{}.{name}", render(base, cx)),
         ExprKind::Index(base, idx) => format!("{}[{}]", render(base, cx), render_repr(idx, cx)),
@@ -432,10 +432,10 @@ fn render_for(f: &For, cx: &mut dyn Resolve) -> String {
 fn reference_chain<'e>(
     e: &'e Expression,
     cx: &mut dyn Resolve,
-) -> Option<(&'e dyn Referent, String)> {
+) -> Option<(&'e Rc<dyn Referent>, String)> {
     let _guard = DepthGuard::enter(cx)?;
     match &*e.0 {
-        ExprKind::Element(target) => Some((target.as_ref(), String::new())),
+        ExprKind::Element(target) => Some((target, String::new())),
         ExprKind::Attr(base, name) => {
             let (target, suffix) = reference_chain(base, cx)?;
             Some((target, format!("{suffix}.{name}")))
@@ -570,7 +570,7 @@ mod tests {
 
     struct NoElements;
     impl Resolve for NoElements {
-        fn element_reference(&mut self, target: &dyn Referent, suffix: &str) -> String {
+        fn element_reference(&mut self, target: &Rc<dyn Referent>, suffix: &str) -> String {
             format!("{target:?}{suffix}")
         }
     }

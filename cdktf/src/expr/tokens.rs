@@ -139,7 +139,7 @@ struct Probe {
 pub(crate) const TOO_DEEP_APP: u64 = 0;
 
 impl Resolve for Probe {
-    fn element_reference(&mut self, target: &dyn Referent, _suffix: &str) -> String {
+    fn element_reference(&mut self, target: &Rc<dyn Referent>, _suffix: &str) -> String {
         if self.app.is_none() {
             self.app = Some(target.tokens().clone());
         }

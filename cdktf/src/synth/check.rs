@@ -1,6 +1,7 @@
 //! Checks on the synthesized output: every name Terraform sees is valid and distinct, and no token
 //! marker is left in it.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::construct::Node;
@@ -77,15 +78,16 @@ pub(crate) fn check_element_names(elements: &[Node], errors: &mut Vec<Error>) {
             });
             continue;
         }
-        if let Some(first) = seen.get(&address) {
-            errors.push(Error::NameCollision {
+        match seen.entry(address) {
+            Entry::Occupied(first) => errors.push(Error::NameCollision {
                 what: "element".into(),
-                name: address,
-                first: first.path().to_string(),
+                name: first.key().clone(),
+                first: first.get().path().to_string(),
                 second: node.path().to_string(),
-            });
-        } else {
-            seen.insert(address, node);
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(node);
+            }
         }
     }
 }
