@@ -299,6 +299,37 @@ fn generate_config_for_import_writes_an_import_block_only() {
 }
 
 #[test]
+fn a_synth_keeps_only_the_assets_it_uses() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let source = dir.path().join("f.txt");
+    let out = dir.path().join("out");
+    let synth = |content: &str| {
+        std::fs::write(&source, content).expect("write");
+        let app = App::with_outdir(&out);
+        let stack = TerraformStack::new(&app, "s");
+        let asset = TerraformAsset::new(&stack, "a", TerraformAssetConfig::new(&source));
+        app.synth().expect("synth");
+        out.join("stacks/s").join(asset.path())
+    };
+    let first = synth("one");
+    // A file of the user's (Terraform's state) beside the assets is kept.
+    std::fs::write(out.join("stacks/s/terraform.tfstate"), "{}").expect("write");
+    let second = synth("two");
+    assert_ne!(first, second, "a new hash for new content");
+    assert_eq!(std::fs::read_to_string(&second).expect("asset"), "two");
+    assert!(
+        !first.exists(),
+        "the earlier synth's copy is gone: {}",
+        first.display()
+    );
+    let copies = std::fs::read_dir(out.join("stacks/s/assets/a"))
+        .expect("assets")
+        .count();
+    assert_eq!(copies, 1);
+    assert!(out.join("stacks/s/terraform.tfstate").exists());
+}
+
+#[test]
 fn unusable_assets_are_reported() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("f.txt"), "x").expect("write");

@@ -280,12 +280,15 @@ fn rename_noreplace(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::rename(from, to)
 }
 
-/// Whether `rel` (relative to an output directory) is a file synthesis writes.
+/// Whether `rel` (relative to an output directory) is a file synthesis writes: the manifest, a
+/// stack's document, or anything below a stack's `assets` (each synth copies the assets it uses
+/// there afresh, so an earlier synth's copies must not be carried over).
 fn written_by_synthesis(rel: &Path) -> bool {
     let parts: Vec<_> = rel.components().map(|c| c.as_os_str()).collect();
     match parts.as_slice() {
         [m] => *m == MANIFEST,
         [s, _, f] => *s == "stacks" && *f == STACK_FILE,
+        [s, _, a, _, ..] => *s == "stacks" && *a == "assets",
         _ => false,
     }
 }
