@@ -553,22 +553,12 @@ mod tests {
 
     #[test]
     fn facts_come_from_the_ir_fields() {
-        let doc = crate::parse_document(
+        let pkg = crate::ir::build::test_package(
             r#"{"provider_schemas":{"registry.terraform.io/h/p":{"resource_schemas":{"p_a":
             {"block":{"attributes":{"c":{"type":"string","optional":true,"computed":true,
             "sensitive":true,"write_only":true}},"block_types":{"b":{"nesting_mode":"list",
             "min_items":2,"max_items":4,"block":{}}}}}}}}}"#,
-        )
-        .expect("parses");
-        let providers = doc.provider_schemas.expect("providers");
-        let (key, schema) = providers.iter().next().expect("one provider");
-        let id = crate::ir::build::ProviderId {
-            key: key.clone(),
-            name: "p".into(),
-            source: "h/p".into(),
-            version: None,
-        };
-        let pkg = crate::ir::build::package(&id, schema).expect("ir");
+        );
         let item = &pkg.items[0];
         let fields = &item.types[item.config].fields;
         let b = fields[0].facts;

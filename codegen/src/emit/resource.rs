@@ -211,21 +211,11 @@ mod tests {
         let block = r#"{"block":{"attributes":{"a":{"type":"string","optional":true}}}}"#;
         let entries: Vec<String> = names.iter().map(|n| format!("\"{n}\":{block}")).collect();
         let entries = entries.join(",");
-        let doc = crate::parse_document(&format!(
+        let pkg = crate::ir::build::test_package(&format!(
             r#"{{"format_version":"1.0","provider_schemas":{{"registry.terraform.io/h/p":{{
             "resource_schemas":{{{entries}}},"data_source_schemas":{{{entries}}},
             "ephemeral_resource_schemas":{{{entries}}}}}}}}}"#
-        ))
-        .expect("parses");
-        let providers = doc.provider_schemas.expect("providers");
-        let (key, schema) = providers.iter().next().expect("one provider");
-        let id = crate::ir::build::ProviderId {
-            key: key.clone(),
-            name: "p".into(),
-            source: "h/p".into(),
-            version: None,
-        };
-        let pkg = crate::ir::build::package(&id, schema).expect("ir");
+        ));
         assert_eq!(pkg.items.len(), 144);
         for item in &pkg.items {
             let written = module(item, &[]);

@@ -48,6 +48,22 @@ pub fn package(id: &ProviderId, schema: &ProviderSchema) -> Result<Package> {
     package_only(id, schema, &|_, _| true)
 }
 
+/// The IR of the one provider (`h/p`, named `p`) in a schema document's text: what unit tests
+/// build their packages from.
+#[cfg(test)]
+pub(crate) fn test_package(document: &str) -> Package {
+    let doc = crate::parse_document(document).expect("parses");
+    let providers = doc.provider_schemas.expect("providers");
+    let (key, schema) = providers.iter().next().expect("one provider");
+    let id = ProviderId {
+        key: key.clone(),
+        name: "p".into(),
+        source: "h/p".into(),
+        version: None,
+    };
+    package(&id, schema).expect("ir")
+}
+
 /// Builds the IR of one provider with only the items `keep(kind, terraform type)` selects (the
 /// provider item always). Names and features are claimed over every item, as [`package`]
 /// claims them, so a kept item has the same module, type and feature names in both (which
