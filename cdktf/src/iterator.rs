@@ -12,12 +12,31 @@ use crate::value::{Dynamic, FromExpression, ListRef, Value};
 
 /// The value of a `for_each` meta-argument.
 #[derive(Clone, Debug)]
-pub struct ForEach(pub(crate) Repr);
+pub struct ForEach(pub(crate) Repr, pub(crate) Option<String>);
+
+impl ForEach {
+    /// The error of an element at `path` whose `for_each` is a [`TerraformIterator::named`]: the
+    /// iterator's `key()` and `value()` would name an entry that does not exist there.
+    pub(crate) fn misuse(&self, path: &str) -> Option<Error> {
+        let name = self.1.as_deref()?;
+        Some(Error::InvalidConfig {
+            path: path.to_string(),
+            message: format!(
+                "`for_each` is given the iterator named {name:?}: an element's current entry is \
+                 always `each` in Terraform; TerraformIterator::named is for dynamic blocks"
+            ),
+        })
+    }
+}
+
+/// What a dynamic block calls its current entry unless named otherwise (cdktf always writes it).
+const EACH: &str = "each";
 
 /// Iterates over a list or map, for `for_each` on an element or for a dynamic block.
 ///
 /// `T` is the Terraform type of one element; [`key`](Self::key) and [`value`](Self::value) are the
-/// current entry (`each.key` and `each.value`).
+/// current entry (`each.key` and `each.value`; see [`named`](Self::named) for dynamic blocks
+/// inside an element that has its own `for_each`).
 ///
 /// ```
 /// use cdktf::{TerraformIterator, Value};
@@ -28,6 +47,8 @@ pub struct ForEach(pub(crate) Repr);
 /// ```
 pub struct TerraformIterator<T> {
     for_each: Repr,
+    /// The name of the current entry in expressions: `each`, or one given with `named`.
+    name: String,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -35,6 +56,7 @@ impl<T> Clone for TerraformIterator<T> {
     fn clone(&self) -> Self {
         TerraformIterator {
             for_each: self.for_each.clone(),
+            name: self.name.clone(),
             _type: PhantomData,
         }
     }
@@ -57,6 +79,7 @@ impl<T> TerraformIterator<T> {
         let list = list.into_value().repr;
         TerraformIterator {
             for_each: Repr::Expr(Expression::call("toset", vec![list])),
+            name: EACH.into(),
             _type: PhantomData,
         }
     }
@@ -65,6 +88,7 @@ impl<T> TerraformIterator<T> {
     pub fn from_map(map: impl IntoValue<Type = BTreeMap<String, T>>) -> Self {
         TerraformIterator {
             for_each: map.into_value().repr,
+            name: EACH.into(),
             _type: PhantomData,
         }
     }
@@ -74,8 +98,32 @@ impl<T> TerraformIterator<T> {
     pub fn from_expression(expression: Expression) -> Self {
         TerraformIterator {
             for_each: Repr::Expr(expression),
+            name: EACH.into(),
             _type: PhantomData,
         }
+    }
+
+    /// The same iterator with its current entry called `name` instead of `each`, for a dynamic
+    /// block inside an element that has its own `for_each`: in the block's content,
+    /// [`key`](Self::key) and [`value`](Self::value) are then `NAME.key` and `NAME.value`, and the
+    /// element's own `each` stays reachable (with `each`, the block's entry hides it). cdktf
+    /// always writes `each`.
+    ///
+    /// Only for dynamic blocks: an element's `for_each` is always `each` in Terraform, and
+    /// `synth` reports a named iterator used there. A name that is not a Terraform identifier is
+    /// reported too.
+    ///
+    /// ```
+    /// use cdktf::{TerraformIterator, Value};
+    /// let ports: Value<Vec<f64>> = vec![80.0, 443.0].into();
+    /// let port = TerraformIterator::from_list(ports).named("port");
+    /// // `${port.value}` in the content of `port.dynamic(...)`, whose `iterator` is "port".
+    /// let from_port: Value<f64> = port.value();
+    /// # let _ = from_port;
+    /// ```
+    pub fn named(mut self, name: &str) -> Self {
+        self.name = name.to_string();
+        self
     }
 
     /// A dynamic block: Terraform repeats `content` once per entry. Pass the result to a
@@ -83,23 +131,32 @@ impl<T> TerraformIterator<T> {
     pub fn dynamic<B: Object>(&self, content: B) -> DynamicBlocks<B> {
         DynamicBlocks::new(DynamicBlock {
             for_each: self.for_each.clone(),
+            iterator: self.name.clone(),
             content: content.into_args().attrs,
         })
     }
 
-    /// The current key: `${each.key}`.
+    /// The current key: `${each.key}` (or `${NAME.key}`, see [`named`](Self::named)).
     pub fn key(&self) -> Value<String> {
-        Value::from_expression(Expression::raw("each.key"))
+        Value::from_expression(self.current().attr("key"))
     }
 
-    /// The current value: `${each.value}`.
+    /// The current value: `${each.value}` (or `${NAME.value}`).
     pub fn value(&self) -> Value<T> {
-        Value::from_expression(Expression::raw("each.value"))
+        Value::from_expression(self.current().attr("value"))
     }
 
     /// An attribute of the current value: `${each.value.NAME}`. The caller states its type.
     pub fn value_attr<U>(&self, name: &str) -> Value<U> {
-        Value::from_expression(Expression::raw("each.value").attr(name))
+        Value::from_expression(self.current().attr("value").attr(name))
+    }
+
+    fn current(&self) -> Expression {
+        Expression::raw(self.name.clone())
+    }
+
+    fn named_other_than_each(&self) -> Option<String> {
+        (self.name != EACH).then(|| self.name.clone())
     }
 }
 
@@ -163,6 +220,7 @@ impl TerraformIterator<Dynamic> {
         }
         TerraformIterator {
             for_each: Repr::Expr(Expression::element(node.referent())),
+            name: EACH.into(),
             _type: PhantomData,
         }
     }
@@ -180,6 +238,7 @@ impl TerraformIterator<Dynamic> {
         ));
         TerraformIterator {
             for_each: Repr::Expr(expr),
+            name: EACH.into(),
             _type: PhantomData,
         }
     }
@@ -266,12 +325,13 @@ impl From<&TerraformCount> for Value<f64> {
 
 impl<T> From<&TerraformIterator<T>> for ForEach {
     fn from(it: &TerraformIterator<T>) -> Self {
-        ForEach(it.for_each.clone())
+        ForEach(it.for_each.clone(), it.named_other_than_each())
     }
 }
 
 impl<T> From<TerraformIterator<T>> for ForEach {
     fn from(it: TerraformIterator<T>) -> Self {
-        ForEach(it.for_each)
+        let named = it.named_other_than_each();
+        ForEach(it.for_each, named)
     }
 }

@@ -216,6 +216,9 @@ impl ElementImpl for ModuleImpl {
             m.insert("depends_on".into(), serde_json::Value::Array(deps));
         }
         if let Some(for_each) = &self.for_each {
+            if let Some(e) = for_each.misuse(el.node.path()) {
+                cx.error(e);
+            }
             m.insert("for_each".into(), to_json(&for_each.0, cx));
         }
         let attributes = cx.finish_element(el, serde_json::Value::Object(m), true);

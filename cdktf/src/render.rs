@@ -107,6 +107,13 @@ impl Resolve for SynthContext<'_> {
         }
     }
 
+    fn invalid(&mut self, message: String) {
+        self.errors.push(Error::InvalidConfig {
+            path: self.current.clone(),
+            message,
+        });
+    }
+
     fn element_reference(&mut self, target: &Rc<dyn Referent>, suffix: &str) -> String {
         let Some(node) = Node::of_referent(target) else {
             return String::new();

@@ -202,6 +202,13 @@ impl ElementImpl for ResourceImpl {
                     path: el.node.path().to_string(),
                 });
             }
+            if let Some(e) = meta
+                .for_each
+                .as_ref()
+                .and_then(|f| f.misuse(el.node.path()))
+            {
+                cx.error(e);
+            }
             if !meta.depends_on.is_empty() {
                 let deps = meta
                     .depends_on

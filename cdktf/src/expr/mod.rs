@@ -146,6 +146,9 @@ pub(crate) trait Resolve {
 
     /// A value nested deeper than [`MAX_DEPTH`]: rendering stops there.
     fn too_deep(&mut self) {}
+
+    /// Something in the value being rendered that Terraform would reject (`message` says what).
+    fn invalid(&mut self, _message: String) {}
 }
 
 /// How deeply values and expressions may nest. Rendering is recursive; past this depth synthesis
@@ -187,6 +190,15 @@ pub(crate) mod tokens;
 
 pub(crate) use drop::drop_json_map;
 pub(crate) use object::{object_to_json, Attrs, DynamicBlock};
+
+/// Whether `name` is a Terraform identifier: a letter or `_`, then letters, digits, `_` and `-`.
+/// (Terraform also takes non-ASCII letters; logical ids never hold them, and an override that does
+/// is refused too, to keep names portable.)
+pub fn is_terraform_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
 
 /// Escapes a literal so that Terraform reads it verbatim: `${` and `%{` start templates.
 pub(crate) fn escape_template(s: &str) -> String {

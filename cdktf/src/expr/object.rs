@@ -10,19 +10,27 @@ use super::{to_json, Repr, Resolve};
 pub(crate) type Attrs = BTreeMap<&'static str, Repr>;
 
 /// A `dynamic` block as written under an object's `dynamic` key: Terraform repeats `content` once
-/// per element of `for_each`.
+/// per element of `for_each`, naming the current one `iterator` in it.
 #[derive(Debug)]
 pub(crate) struct DynamicBlock {
     pub(crate) for_each: Repr,
+    pub(crate) iterator: String,
     pub(crate) content: Attrs,
 }
 
 impl DynamicBlock {
     pub(crate) fn to_json(&self, cx: &mut dyn Resolve) -> serde_json::Value {
+        if !super::is_terraform_identifier(&self.iterator) {
+            cx.invalid(format!(
+                "a dynamic block's iterator is named {:?}, which is not a Terraform identifier \
+                 (a letter or `_`, then letters, digits, `_` and `-`)",
+                self.iterator
+            ));
+        }
         serde_json::json!({
             "content": object_to_json(&self.content, cx),
             "for_each": to_json(&self.for_each, cx),
-            "iterator": "each",
+            "iterator": self.iterator,
         })
     }
 }

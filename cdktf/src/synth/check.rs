@@ -8,14 +8,7 @@ use crate::construct::Node;
 use crate::error::Error;
 use crate::expr::tokens;
 
-/// Whether `name` is a Terraform identifier: a letter or `_`, then letters, digits, `_` and `-`.
-/// (Terraform also takes non-ASCII letters; logical ids never hold them, and an override that does
-/// is refused too, to keep names portable.)
-pub fn is_terraform_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-}
+use crate::expr::is_terraform_identifier;
 
 /// Names Terraform reserves for input variables.
 const RESERVED_VARIABLE_NAMES: &[&str] = &[

@@ -14,8 +14,8 @@ use crate::error::{Error, Result};
 use crate::logical_id;
 use crate::render::{deep_merge, deep_merge_owned, SynthContext};
 
+pub use crate::expr::is_terraform_identifier;
 pub use crate::expr::MAX_DEPTH;
-pub use check::is_terraform_identifier;
 
 /// The library version written to `//.metadata.version` and `manifest.json`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
