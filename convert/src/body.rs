@@ -217,9 +217,11 @@ impl Ctx<'_, '_> {
                     "several `{label}` blocks beside a dynamic one are not converted yet"
                 )));
             }
-            if !matches!(mode, BlockMode::List | BlockMode::Set) {
+            // A block that appears at most once takes a dynamic block too (the runtime writes it
+            // under `dynamic`, as Terraform accepts); blocks keyed by label do not.
+            if *mode == BlockMode::Map {
                 return Err(invalid(format!(
-                    "dynamic `{label}` of a single block is not converted yet"
+                    "dynamic `{label}` of blocks keyed by label is not converted yet"
                 )));
             }
             let tokens = self.dynamic_block(inner_at, first, &path, overrides)?;
@@ -248,6 +250,11 @@ impl Ctx<'_, '_> {
 
     /// `let VAR = TerraformIterator::from_expression(...)` before the element, over `e`.
     pub fn iterator(&mut self, var: &str, e: &hcl::Expression, loc: &Loc) {
+        self.named_iterator(var, e, loc, None);
+    }
+
+    /// [`iterator`](Self::iterator), its current entry called `name` (`.named(NAME)`) if given.
+    fn named_iterator(&mut self, var: &str, e: &hcl::Expression, loc: &Loc, name: Option<&str>) {
         let out = self.value(e, Want::Typed(&DYNAMIC, None), loc);
         let v = out.tokens.clone();
         let v = if out.is_value() {
@@ -256,9 +263,10 @@ impl Ctx<'_, '_> {
             quote!(Value::<Dynamic>::from(#v).expression())
         };
         let it = ident(var);
+        let named = name.map(|n| quote!(.named(#n)));
         self.uses("TerraformIterator");
         self.pre.push(quote!(
-            let #it = TerraformIterator::<Dynamic>::from_expression(#v);
+            let #it = TerraformIterator::<Dynamic>::from_expression(#v) #named;
         ));
     }
 
@@ -299,16 +307,19 @@ impl Ctx<'_, '_> {
             codegen::naming::snake(label),
             self.dynamic_count
         );
-        // The runtime writes the iterator as `each`: content that also refers to another `each`
-        // (the resource's own, or an outer dynamic block's, already renamed) would be captured.
-        if name != "each" && crate::rename::mentions(&content.body, "each") {
-            return Err(invalid(format!(
-                "dynamic `{label}` refers to an outer `each`, which the iterator `each` would hide"
-            )));
-        }
-        self.iterator(&var, &for_each.value, &for_each.loc);
-        let body = crate::rename::rename_body(&content.body, &name, "each");
-        self.dynamic.push(var.clone());
+        // The iterator is `each`, as cdktf writes it, and the content is renamed to match. Content
+        // that also refers to another `each` (the resource's own, or an outer dynamic block's,
+        // already renamed), which `each` would hide, keeps the HCL's name: a named iterator.
+        let (body, name) = if name != "each" && crate::rename::mentions(&content.body, "each") {
+            let named = Some(name.as_str());
+            self.named_iterator(&var, &for_each.value, &for_each.loc, named);
+            (content.body.clone(), name)
+        } else {
+            self.iterator(&var, &for_each.value, &for_each.loc);
+            let body = crate::rename::rename_body(&content.body, &name, "each");
+            (body, "each".to_string())
+        };
+        self.dynamic.push((name, var.clone()));
         let inner = self.construct(at, &body, path, false, overrides);
         self.dynamic.pop();
         let inner = inner?;
@@ -488,7 +499,7 @@ mod tests {
     }
 
     /// Content that refers to the resource's own `each` is not given the iterator `each`
-    /// (which would hide it): the block goes to an override, in the HCL's own names.
+    /// (which would hide it): the iterator keeps the HCL's name.
     #[test]
     fn dynamic_content_with_the_resource_each_is_not_captured() {
         let text = "resource \"x_r\" \"t\" {\n  for_each = var.m\n  name = each.key\n  dynamic \"blk\" {\n    for_each = var.c\n    content { n = each.value && blk.value }\n  }\n}\n";
@@ -502,13 +513,29 @@ mod tests {
         let c = crate::Converter::new(&schemas)
             .convert_hcl("t.tf", text)
             .expect("converts");
-        assert!(c.code.contains("each.value && blk.value"), "{}", c.code);
+        assert!(c.fallbacks.is_empty(), "{:?}", c.fallbacks);
+        assert!(c.code.contains(".named(\"blk\")"), "{}", c.code);
+        assert!(c.code.contains("blk_dyn1.value()"), "{}", c.code);
+        assert!(!c.code.contains("add_override"), "{}", c.code);
+    }
+
+    /// `each.value.NAME` of the element's own iterator is a typed attribute of the entry.
+    #[test]
+    fn an_attribute_of_each_value_is_typed() {
+        let text = "resource \"x_r\" \"t\" {\n  for_each = var.m\n  name = each.value.name\n}\n";
+        let schema = serde_json::json!({"format_version": "1.0", "provider_schemas": {
+            "registry.terraform.io/acme/x": {"resource_schemas": {"x_r": {"version": 0, "block": {
+                "attributes": {"name": {"type": "string", "required": true}}}}}}}});
+        let mut schemas = crate::Schemas::new();
+        schemas.add_document(&schema.to_string()).expect("reads");
+        let c = crate::Converter::new(&schemas)
+            .convert_hcl("t.tf", text)
+            .expect("converts");
+        assert!(c.fallbacks.is_empty(), "{:?}", c.fallbacks);
         assert!(
-            c.fallbacks
-                .iter()
-                .any(|f| f.reason.contains("outer `each`")),
-            "{:?}",
-            c.fallbacks
+            c.code.contains("value_attr::<String>(\"name\")"),
+            "{}",
+            c.code
         );
     }
 }

@@ -37,8 +37,10 @@ pub struct Ctx<'s, 'c> {
     pub(crate) each: Option<String>,
     /// Statements that go before the element's own (its iterators).
     pub(crate) pre: Vec<TokenStream>,
-    /// The iterator variables of the dynamic blocks being converted, innermost last.
-    pub(crate) dynamic: Vec<String>,
+    /// The dynamic blocks being converted, innermost last: the name their content refers to the
+    /// current entry by (`each`, or the HCL's own name for a named iterator), and the iterator
+    /// variable.
+    pub(crate) dynamic: Vec<(String, String)>,
     /// How many dynamic block iterators were made (their variables are numbered).
     pub(crate) dynamic_count: usize,
     /// The loop variables of the `for` expressions being converted, innermost last: HCL name

@@ -390,21 +390,23 @@ impl Ctx<'_, '_> {
             Want::Typed(vt, item) => rust_type(vt, item),
             Want::Any => quote!(Dynamic),
         };
-        if root == "each" {
-            if let Some(it) = self.dynamic.last() {
-                let it = ident(it);
-                return match attrs.as_slice() {
-                    ["key"] => self.convert(quote!(#it.key()), &ValueType::String, want),
-                    ["value"] => self.convert(quote!(#it.value()), &ValueType::Dynamic, want),
-                    ["value", attr] => Some(quote!(#it.value_attr::<#want_ty>(#attr))),
-                    _ => None,
-                };
-            }
+        // The innermost dynamic block whose entry has this name (`each`, or a named iterator's).
+        let dynamic = self.dynamic.iter().rev().find(|(name, _)| name == root);
+        if let Some(it) = dynamic.map(|(_, var)| ident(var)) {
+            return match attrs.as_slice() {
+                ["key"] => self.convert(quote!(#it.key()), &ValueType::String, want),
+                ["value"] => self.convert(quote!(#it.value()), &ValueType::Dynamic, want),
+                ["value", attr] => Some(quote!(#it.value_attr::<#want_ty>(#attr))),
+                _ => None,
+            };
         }
-        if root == "each" && matches!(attrs.as_slice(), ["key"] | ["value"]) {
+        if root == "each" && matches!(attrs.as_slice(), ["key"] | ["value"] | ["value", _]) {
             let it = ident(self.each.as_deref()?);
             if attrs == ["key"] {
                 return self.convert(quote!(#it.key()), &ValueType::String, want);
+            }
+            if let ["value", attr] = attrs.as_slice() {
+                return Some(quote!(#it.value_attr::<#want_ty>(#attr)));
             }
             // `each.value` has the collection's element type, which the iterator does not know:
             // the type the argument wants is asserted, as the HCL does.
