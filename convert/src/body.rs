@@ -498,21 +498,31 @@ mod tests {
         assert_eq!(json["dynamic"]["b"]["for_each"], serde_json::json!([3]));
     }
 
+    /// `text` converted against the one resource type `x_r` (provider `acme/x`) whose block is
+    /// `block`.
+    fn convert_x_r(block: serde_json::Value, text: &str) -> crate::Converted {
+        let schema = serde_json::json!({"format_version": "1.0", "provider_schemas": {
+            "registry.terraform.io/acme/x": {"resource_schemas": {"x_r": {"version": 0,
+                "block": block}}}}});
+        let mut schemas = crate::Schemas::new();
+        schemas.add_document(&schema.to_string()).expect("reads");
+        crate::Converter::new(&schemas)
+            .convert_hcl("t.tf", text)
+            .expect("converts")
+    }
+
     /// Content that refers to the resource's own `each` is not given the iterator `each`
     /// (which would hide it): the iterator keeps the HCL's name.
     #[test]
     fn dynamic_content_with_the_resource_each_is_not_captured() {
         let text = "resource \"x_r\" \"t\" {\n  for_each = var.m\n  name = each.key\n  dynamic \"blk\" {\n    for_each = var.c\n    content { n = each.value && blk.value }\n  }\n}\n";
-        let schema = serde_json::json!({"format_version": "1.0", "provider_schemas": {
-            "registry.terraform.io/acme/x": {"resource_schemas": {"x_r": {"version": 0, "block": {
+        let c = convert_x_r(
+            serde_json::json!({
                 "attributes": {"name": {"type": "string", "required": true}},
                 "block_types": {"blk": {"nesting_mode": "list", "block": {
-                    "attributes": {"n": {"type": "bool", "optional": true}}}}}}}}}}});
-        let mut schemas = crate::Schemas::new();
-        schemas.add_document(&schema.to_string()).expect("reads");
-        let c = crate::Converter::new(&schemas)
-            .convert_hcl("t.tf", text)
-            .expect("converts");
+                    "attributes": {"n": {"type": "bool", "optional": true}}}}}}),
+            text,
+        );
         assert!(c.fallbacks.is_empty(), "{:?}", c.fallbacks);
         assert!(c.code.contains(".named(\"blk\")"), "{}", c.code);
         assert!(c.code.contains("blk_dyn1.value()"), "{}", c.code);
@@ -523,14 +533,10 @@ mod tests {
     #[test]
     fn an_attribute_of_each_value_is_typed() {
         let text = "resource \"x_r\" \"t\" {\n  for_each = var.m\n  name = each.value.name\n}\n";
-        let schema = serde_json::json!({"format_version": "1.0", "provider_schemas": {
-            "registry.terraform.io/acme/x": {"resource_schemas": {"x_r": {"version": 0, "block": {
-                "attributes": {"name": {"type": "string", "required": true}}}}}}}});
-        let mut schemas = crate::Schemas::new();
-        schemas.add_document(&schema.to_string()).expect("reads");
-        let c = crate::Converter::new(&schemas)
-            .convert_hcl("t.tf", text)
-            .expect("converts");
+        let c = convert_x_r(
+            serde_json::json!({"attributes": {"name": {"type": "string", "required": true}}}),
+            text,
+        );
         assert!(c.fallbacks.is_empty(), "{:?}", c.fallbacks);
         assert!(
             c.code.contains("value_attr::<String>(\"name\")"),
