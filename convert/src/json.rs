@@ -80,11 +80,7 @@ pub fn parse_json(file: &str, text: &str, config: &mut Config) -> Result<()> {
             }
             "provider" => {
                 for (p, bodies) in entries {
-                    let list = match bodies {
-                        Json::Array(l) => l.clone(),
-                        other => vec![other.clone()],
-                    };
-                    for body in &list {
+                    for body in one_or_many(bodies) {
                         config
                             .blocks
                             .push(reader.block(section, vec![p.clone()], body)?);
@@ -142,6 +138,20 @@ impl Reader<'_> {
         })
     }
 
+    /// The blocks of `kind` without labels that `v` holds: one object, or a list of them.
+    fn unlabelled_blocks(&self, kind: &str, v: &Json, loc: &Loc) -> Vec<Block> {
+        one_or_many(v)
+            .iter()
+            .filter_map(Json::as_object)
+            .map(|m| Block {
+                kind: kind.into(),
+                labels: Vec::new(),
+                body: self.body(kind, m),
+                loc: loc.clone(),
+            })
+            .collect()
+    }
+
     fn body(&self, kind: &str, map: &Map<String, Json>) -> Body {
         let mut body = Body::default();
         for (k, v) in map {
@@ -183,20 +193,8 @@ impl Reader<'_> {
                 }
                 // A check's assertions and scoped data sources are blocks.
                 ("check", "assert", _) => {
-                    let list = match v {
-                        Json::Array(l) => l.clone(),
-                        other => vec![other.clone()],
-                    };
-                    for item in &list {
-                        if let Json::Object(m) = item {
-                            body.blocks.push(Block {
-                                kind: "assert".into(),
-                                labels: Vec::new(),
-                                body: self.body("assert", m),
-                                loc: loc.clone(),
-                            });
-                        }
-                    }
+                    body.blocks
+                        .extend(self.unlabelled_blocks("assert", v, &loc));
                     continue;
                 }
                 ("check", "data", Json::Object(types)) => {
@@ -216,20 +214,8 @@ impl Reader<'_> {
                     continue;
                 }
                 (_, "lifecycle", Json::Object(_) | Json::Array(_)) => {
-                    let list = match v {
-                        Json::Array(l) => l.clone(),
-                        other => vec![other.clone()],
-                    };
-                    for item in &list {
-                        if let Json::Object(m) = item {
-                            body.blocks.push(Block {
-                                kind: "lifecycle".into(),
-                                labels: Vec::new(),
-                                body: self.body("lifecycle", m),
-                                loc: loc.clone(),
-                            });
-                        }
-                    }
+                    body.blocks
+                        .extend(self.unlabelled_blocks("lifecycle", v, &loc));
                     continue;
                 }
                 ("lifecycle", "ignore_changes", Json::Array(items)) => {
@@ -244,6 +230,14 @@ impl Reader<'_> {
             });
         }
         body
+    }
+}
+
+/// A section that JSON may write as one value or as a list of them.
+fn one_or_many(v: &Json) -> &[Json] {
+    match v {
+        Json::Array(items) => items,
+        other => std::slice::from_ref(other),
     }
 }
 
