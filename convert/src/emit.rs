@@ -132,6 +132,16 @@ impl<'s, 'c> Ctx<'s, 'c> {
         Some(ident(&var))
     }
 
+    /// The element `e` refers to (`aws_x.y...`, `var.v`, `module.m...`), if it is declared
+    /// before the element being converted (only those can be referred to by their bindings).
+    pub(crate) fn declared_element(&self, e: &hcl::Expression) -> Option<&'s Element<'c>> {
+        let key = crate::symbols::reference_key(e)?;
+        if !self.declared.contains(&key) {
+            return None;
+        }
+        self.symbols.get(&key)
+    }
+
     /// Marks a variable as used by a typed reference.
     pub fn mark_used(&mut self, var: &str) {
         self.used_vars.insert(var.to_string());

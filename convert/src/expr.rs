@@ -427,12 +427,7 @@ impl Ctx<'_, '_> {
             self.uses("count_index");
             return self.convert(quote!(count_index()), &ValueType::Number, want);
         }
-        let key = reference_key(e)?;
-        if !self.declared.contains(&key) {
-            return None;
-        }
-        let symbols = self.symbols;
-        let el = symbols.get(&key)?;
+        let el = self.declared_element(e)?;
         self.mark_used(&el.var);
         let var = ident(&el.var);
         match (&el.kind, root, attrs.as_slice()) {
@@ -505,12 +500,7 @@ impl Ctx<'_, '_> {
             // as a dynamic value.
             _ => return self.computed_instance(e, index, attr.as_str(), want, loc),
         };
-        let key = reference_key(e)?;
-        if !self.declared.contains(&key) {
-            return None;
-        }
-        let symbols = self.symbols;
-        let el = symbols.get(&key)?;
+        let el = self.declared_element(e)?;
         if !el.repeated || !matches!(el.kind, Kind::Resource | Kind::Data) {
             return None;
         }

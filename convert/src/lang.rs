@@ -334,13 +334,8 @@ impl Ctx<'_, '_> {
         want: Want<'_>,
         loc: &Loc,
     ) -> Option<TokenStream> {
-        use crate::symbols::{reference_key, Kind};
-        let key = reference_key(e)?;
-        if !self.declared.contains(&key) {
-            return None;
-        }
-        let symbols = self.symbols;
-        let el = symbols.get(&key)?;
+        use crate::symbols::Kind;
+        let el = self.declared_element(e)?;
         if !el.repeated || !matches!(el.kind, Kind::Resource | Kind::Data) {
             return None;
         }
@@ -417,13 +412,8 @@ impl Ctx<'_, '_> {
         want: Want<'_>,
         loc: &Loc,
     ) -> Option<TokenStream> {
-        use crate::symbols::{reference_key, Kind};
-        let key = reference_key(e)?;
-        if !self.declared.contains(&key) {
-            return None;
-        }
-        let symbols = self.symbols;
-        let el = symbols.get(&key)?;
+        use crate::symbols::Kind;
+        let el = self.declared_element(e)?;
         if !matches!(el.kind, Kind::Variable | Kind::Local) {
             return None;
         }
@@ -443,7 +433,7 @@ impl Ctx<'_, '_> {
         want: Want<'_>,
         loc: &Loc,
     ) -> Option<TokenStream> {
-        use crate::symbols::{reference_key, Kind};
+        use crate::symbols::Kind;
         let Expression::Traversal(t) = e else {
             return None;
         };
@@ -458,12 +448,7 @@ impl Ctx<'_, '_> {
             _ => 1,
         };
         let rest = t.operators.get(skip..).filter(|r| !r.is_empty())?;
-        let key = reference_key(e)?;
-        if !self.declared.contains(&key) {
-            return None;
-        }
-        let symbols = self.symbols;
-        let el = symbols.get(&key)?;
+        let el = self.declared_element(e)?;
         if !matches!(el.kind, Kind::Resource | Kind::Data) {
             return None;
         }
