@@ -34,6 +34,20 @@ pub(crate) fn on_deep_stacks<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> R
         .install(f)
 }
 
+/// An error naming where `text` nests deeper than [`MAX_JSON_DEPTH`] (the file is filled in by
+/// the caller that knows it), checked before parsing, which recurses.
+pub(crate) fn check_depth(text: &str) -> Result<()> {
+    match too_deep(text) {
+        Some((line, column)) => Err(Error::TooDeep {
+            file: String::new(),
+            line,
+            column,
+            limit: MAX_JSON_DEPTH,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Where the nesting of `text` first goes deeper than [`MAX_JSON_DEPTH`]: (line, column), 1-based.
 pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
@@ -98,14 +112,7 @@ pub fn parse_document(text: &str) -> Result<schema::ProvidersSchema> {
                     .into(),
         });
     }
-    if let Some((line, column)) = too_deep(text) {
-        return Err(Error::TooDeep {
-            file: String::new(),
-            line,
-            column,
-            limit: MAX_JSON_DEPTH,
-        });
-    }
+    check_depth(text)?;
     if !text.trim_start().starts_with('{') {
         let message = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
             Err(e) => e.to_string(),

@@ -6,9 +6,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::ir::Function;
-use crate::read::too_deep;
+use crate::read::check_depth;
 use crate::schema::FunctionSignature;
-use crate::MAX_JSON_DEPTH;
 
 /// The document `terraform metadata functions -json` prints.
 #[derive(Debug, Deserialize)]
@@ -26,14 +25,7 @@ pub struct FunctionsDocument {
 /// again and are left out. A function name that is a Rust keyword gets a trailing underscore
 /// (`try` -> `try_`), which reads better at a call site than a raw identifier.
 pub fn functions(text: &str) -> Result<Vec<Function>> {
-    if let Some((line, column)) = too_deep(text) {
-        return Err(Error::TooDeep {
-            file: String::new(),
-            line,
-            column,
-            limit: MAX_JSON_DEPTH,
-        });
-    }
+    check_depth(text)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     let doc: FunctionsDocument = serde_path_to_error::deserialize(de).map_err(|e| Error::Json {
         file: String::new(),
@@ -73,6 +65,7 @@ pub fn functions(text: &str) -> Result<Vec<Function>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MAX_JSON_DEPTH;
 
     #[test]
     fn namespaced_duplicates_are_dropped_and_keywords_renamed() {
