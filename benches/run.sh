@@ -81,10 +81,16 @@ grep -q ' 0 written' "$OUT/last.log" || { echo "FAIL: regenerating wrote files";
 
 echo "== user crate (aws_s3_bucket, aws_iam_role, aws_lambda_function), debug"
 USER_TARGET=$OUT/user-target
-for _ in $(seq "$RUNS"); do
-  rm -rf "$USER_TARGET"
-  measure user-clean env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q --manifest-path benches/user-crate/Cargo.toml
-done
+# user_clean LABEL [CARGO OPTION...]: RUNS clean debug builds of the user crate.
+user_clean() {
+  local label=$1; shift
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$USER_TARGET"
+    measure "$label" env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q "$@" \
+      --manifest-path benches/user-crate/Cargo.toml
+  done
+}
+user_clean user-clean
 MAIN=benches/user-crate/src/main.rs
 cp "$MAIN" "$OUT/main.rs.orig"
 for i in $(seq "$RUNS"); do
@@ -97,17 +103,8 @@ cp "$OUT/main.rs.orig" "$MAIN"
 # would be built, and `user-clean-init` also as `cdktf init` sets projects up (dependencies
 # without debug info).
 REGISTRY='profile.dev.package.cdktf.incremental=false'
-for _ in $(seq "$RUNS"); do
-  rm -rf "$USER_TARGET"
-  measure user-clean-registry env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q \
-    --config "$REGISTRY" --manifest-path benches/user-crate/Cargo.toml
-done
-for _ in $(seq "$RUNS"); do
-  rm -rf "$USER_TARGET"
-  measure user-clean-init env CARGO_TARGET_DIR="$USER_TARGET" cargo build -q \
-    --config "$REGISTRY" --config 'profile.dev.package."*".debug=false' \
-    --manifest-path benches/user-crate/Cargo.toml
-done
+user_clean user-clean-registry --config "$REGISTRY"
+user_clean user-clean-init --config "$REGISTRY" --config 'profile.dev.package."*".debug=false'
 
 echo "== synthesize 10,000 tfe_agent_token (generated tfe bindings), release"
 for _ in $(seq $((RUNS + 2))); do
